@@ -1,0 +1,116 @@
+//! The command line: arguments, dispatch and exit codes (CONTRACT.md).
+
+mod evaluate;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::BadInput;
+use crate::report::Format;
+use crate::text::Lang;
+
+/// Which platform a digital meeting may use, whether it may be recorded,
+/// and the checklists to follow. Without arguments it starts the wizard.
+#[derive(Debug, Parser)]
+#[command(name = "motesguide", version, about, long_about = None)]
+pub struct Args {
+    /// Evaluate a finished answers file (YAML; - for standard input) and
+    /// print the recommendation, without a terminal.
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+
+    /// Output format for --answers.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// Profile to evaluate under (overrides the answers file's `profile`).
+    #[arg(long, value_name = "ID")]
+    pub profile: Option<String>,
+
+    /// Language: sv (default) or en.
+    #[arg(long, value_name = "sv|en")]
+    pub lang: Option<String>,
+
+    /// Use the policy content in DIR instead of the built-in content.
+    #[arg(long, value_name = "DIR", global = true)]
+    pub content: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check a content folder and report every problem with file, line and
+    /// column; exit 0 when it is sound.
+    Validate,
+}
+
+/// Runs the program and turns its outcome into an exit code: 0 success,
+/// 2 bad input, 1 anything else.
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(a) => a,
+        Err(e) => {
+            // clap prints help and version to stdout (exit 0) and usage
+            // errors to stderr (exit 2, as the contract asks).
+            let code = e.exit_code();
+            let _ = e.print();
+            return ExitCode::from(code.clamp(0, 255) as u8);
+        }
+    };
+    match run(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => report_error(&e),
+    }
+}
+
+/// Prints an error as one paragraph on stderr and picks its exit code.
+pub fn report_error(e: &anyhow::Error) -> ExitCode {
+    if let Some(bad) = e.downcast_ref::<BadInput>() {
+        eprintln!("motesguide: {bad}");
+        return ExitCode::from(2);
+    }
+    if let Some(io) = e.downcast_ref::<std::io::Error>() {
+        if io.kind() == std::io::ErrorKind::BrokenPipe {
+            // The reader went away (`| head`): nothing left to say.
+            return ExitCode::SUCCESS;
+        }
+    }
+    eprintln!("motesguide: {e:#}");
+    ExitCode::from(1)
+}
+
+fn run(args: Args) -> anyhow::Result<()> {
+    let lang = parse_lang(args.lang.as_deref())?;
+    match args.command {
+        Some(Command::Validate) => validate::run(args.content.as_deref()),
+        None => match &args.answers {
+            Some(file) => evaluate::run(&args, file, lang),
+            None => crate::tui::run(args.content.as_deref(), args.profile.as_deref(), lang),
+        },
+    }
+}
+
+/// `--lang`: the language, or bad input naming the accepted ones.
+pub fn parse_lang(code: Option<&str>) -> Result<Lang, BadInput> {
+    match code {
+        None => Ok(Lang::default()),
+        Some(c) => Lang::from_code(c).ok_or_else(|| {
+            BadInput(format!(
+                "--lang: unknown language `{c}`; accepted: sv (Swedish, default), en (English)"
+            ))
+        }),
+    }
+}
+
+/// Writes `text` to stdout in one go.
+pub fn print(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.flush()
+}

@@ -1,0 +1,369 @@
+//! Whole-answer-space checks, as decision-table checkers make them: every
+//! combination decided, no conflict without stated precedence, no rule
+//! unreachable, duplicated or shadowed, no question, option or outcome
+//! unreachable. `validate` and `--content` run them; tests run them on the
+//! built-in content.
+
+use std::collections::BTreeSet;
+
+use crate::content::{Answer, Content, Problem, Rule};
+use crate::engine::space::Space;
+
+/// The largest space (combinations times profiles) checked exhaustively.
+pub const MAX_COMBINATIONS: u128 = 20_000_000;
+
+/// What the analysis found, and how much it looked at.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub problems: Vec<Problem>,
+    pub combinations: u128,
+}
+
+/// Runs every whole-space check on loaded content.
+pub fn analyse(content: &Content) -> Analysis {
+    let space = Space::of(content);
+    let combinations = space.len() * content.profiles.len() as u128;
+    let mut out = Analysis {
+        problems: Vec::new(),
+        combinations,
+    };
+    if combinations > MAX_COMBINATIONS {
+        out.problems.push(Problem {
+            file: "questions.yaml".into(),
+            line: None,
+            column: None,
+            message: format!(
+                "the answer space has {combinations} combinations, more than the {MAX_COMBINATIONS} that can be checked; use fewer questions or options"
+            ),
+        });
+        return out;
+    }
+    let mut state = State::new(content);
+    for profile in 0..content.profiles.len() {
+        space.for_each(|values| state.visit(content, profile, values));
+    }
+    state.report(content, &mut out.problems);
+    check_duplicates(content, &mut out.problems);
+    check_scenarios(content, &mut out.problems);
+    out
+}
+
+struct State {
+    /// Per rule and profile: fired at least once.
+    fired: Vec<Vec<bool>>,
+    /// Per rule: some effect of it was not also given by another rule.
+    necessary: Vec<bool>,
+    asked: Vec<bool>,
+    offered: Vec<Vec<bool>>,
+    platforms_seen: Vec<bool>,
+    classes_seen: BTreeSet<u8>,
+    /// First example of each kind of undecided or conflicting combination.
+    problems: Vec<Problem>,
+    kinds_reported: BTreeSet<String>,
+}
+
+impl State {
+    fn new(c: &Content) -> State {
+        State {
+            fired: vec![vec![false; c.profiles.len()]; c.rules.len()],
+            necessary: vec![false; c.rules.len()],
+            asked: vec![false; c.questions.len()],
+            offered: c
+                .questions
+                .iter()
+                .map(|q| vec![false; q.options.len()])
+                .collect(),
+            platforms_seen: vec![false; c.platforms.len()],
+            classes_seen: BTreeSet::new(),
+            problems: Vec::new(),
+            kinds_reported: BTreeSet::new(),
+        }
+    }
+
+    fn visit(&mut self, c: &Content, profile: usize, values: &[Answer]) {
+        let fired: Vec<usize> = (0..c.rules.len())
+            .filter(|&i| c.rules[i].applies_to(profile) && c.rules[i].when.holds(values))
+            .collect();
+        for &i in &fired {
+            self.fired[i][profile] = true;
+        }
+        for (q, question) in c.questions.iter().enumerate() {
+            let asked = question.ask_when.as_ref().is_none_or(|w| w.holds(values));
+            if asked {
+                self.asked[q] = true;
+                for (o, opt) in question.options.iter().enumerate() {
+                    if opt.offer_when.as_ref().is_none_or(|w| w.holds(values)) {
+                        self.offered[q][o] = true;
+                    }
+                }
+            }
+        }
+        self.check_decided(c, profile, values, &fired);
+        self.mark_necessary(c, &fired);
+    }
+
+    fn check_decided(&mut self, c: &Content, profile: usize, values: &[Answer], fired: &[usize]) {
+        let class = fired
+            .iter()
+            .filter_map(|&i| c.rules[i].class_at_least)
+            .max();
+        let forbidden = fired.iter().any(|&i| c.rules[i].forbid_digital);
+        let where_ = || describe(c, profile, values);
+        match class {
+            None => self.once("class", "questions.yaml", None, || {
+                format!("no rule sets an information class for {}", where_())
+            }),
+            Some(k) => {
+                self.classes_seen.insert(k);
+                let excluded: Vec<usize> = fired
+                    .iter()
+                    .flat_map(|&i| c.rules[i].exclude_platforms.clone())
+                    .collect();
+                let platforms: Vec<usize> = c.profiles[profile]
+                    .grant_for(k)
+                    .map(|g| {
+                        g.allow
+                            .iter()
+                            .copied()
+                            .filter(|p| !excluded.contains(p))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !forbidden {
+                    for &p in &platforms {
+                        self.platforms_seen[p] = true;
+                    }
+                    if platforms.is_empty() {
+                        self.once("platforms", "profiles.yaml", None, || {
+                            format!(
+                                "no platform is permitted, yet no rule forbids a digital meeting, for {}; add a rule with `forbid_digital: true`",
+                                where_()
+                            )
+                        });
+                    }
+                }
+            }
+        }
+        // The recording verdict: after overrides, exactly one verdict.
+        let deciding: Vec<usize> = fired
+            .iter()
+            .copied()
+            .filter(|&i| c.rules[i].recording.is_some())
+            .filter(|&i| !fired.iter().any(|&j| c.rules[j].overrides.contains(&i)))
+            .collect();
+        if deciding.is_empty() {
+            self.once("verdict", "rules/", None, || {
+                format!("no rule gives a recording verdict for {}", where_())
+            });
+        }
+        for (n, &a) in deciding.iter().enumerate() {
+            for &b in &deciding[n + 1..] {
+                let (ra, rb) = (&c.rules[a], &c.rules[b]);
+                if ra.recording != rb.recording {
+                    let key = format!("conflict {} {}", ra.id, rb.id);
+                    let (file, line) = (ra.file.clone(), Some(ra.line));
+                    self.once(&key, &file, line, || {
+                        format!(
+                            "rules `{}` and `{}` ({}) give different recording verdicts for {}; make their conditions exclusive or state precedence with `overrides`",
+                            ra.id,
+                            rb.id,
+                            rb.file,
+                            where_()
+                        )
+                    });
+                }
+            }
+        }
+    }
+
+    /// A rule is necessary once one of its effects is given by no other
+    /// rule that fires with it.
+    fn mark_necessary(&mut self, c: &Content, fired: &[usize]) {
+        for &i in fired {
+            if self.necessary[i] {
+                continue;
+            }
+            let r = &c.rules[i];
+            let others = || fired.iter().filter(|&&j| j != i).map(|&j| &c.rules[j]);
+            let covered = |f: &dyn Fn(&Rule) -> bool| others().any(|o| f(o));
+            let all_covered = r
+                .class_at_least
+                .is_none_or(|k| covered(&|o| o.class_at_least.is_some_and(|x| x >= k)))
+                && (!r.forbid_digital || covered(&|o| o.forbid_digital))
+                && r.exclude_platforms
+                    .iter()
+                    .all(|p| covered(&|o| o.exclude_platforms.contains(p)))
+                && r.recording.is_none()
+                && r.organiser
+                    .iter()
+                    .all(|x| covered(&|o| o.organiser.contains(x)))
+                && r.participants
+                    .iter()
+                    .all(|x| covered(&|o| o.participants.contains(x)))
+                && r.warnings
+                    .iter()
+                    .all(|x| covered(&|o| o.warnings.contains(x)));
+            if !all_covered {
+                self.necessary[i] = true;
+            }
+        }
+    }
+
+    fn once(
+        &mut self,
+        kind: &str,
+        file: &str,
+        line: Option<usize>,
+        message: impl FnOnce() -> String,
+    ) {
+        if self.kinds_reported.insert(kind.to_owned()) {
+            self.problems.push(Problem {
+                file: file.to_owned(),
+                line,
+                column: None,
+                message: message(),
+            });
+        }
+    }
+
+    fn report(self, c: &Content, out: &mut Vec<Problem>) {
+        out.extend(self.problems);
+        for (i, r) in c.rules.iter().enumerate() {
+            let never: Vec<&str> = (0..c.profiles.len())
+                .filter(|&p| r.applies_to(p) && !self.fired[i][p])
+                .map(|p| c.profiles[p].id.as_str())
+                .collect();
+            let problem = |message: String| Problem {
+                file: r.file.clone(),
+                line: Some(r.line),
+                column: None,
+                message,
+            };
+            if !never.is_empty() {
+                out.push(problem(format!(
+                    "rule `{}` never fires under profile {}: no combination of answers meets its condition",
+                    r.id,
+                    never.join(", ")
+                )));
+            } else if !self.necessary[i] {
+                out.push(problem(format!(
+                    "rule `{}` is shadowed: whenever it fires, other rules already give every one of its effects",
+                    r.id
+                )));
+            }
+        }
+        for (q, question) in c.questions.iter().enumerate() {
+            let problem = |message: String| Problem {
+                file: "questions.yaml".into(),
+                line: Some(question.line),
+                column: None,
+                message,
+            };
+            if !self.asked[q] {
+                out.push(problem(format!(
+                    "question `{}` is never asked: its ask_when never holds",
+                    question.id
+                )));
+                continue;
+            }
+            for (o, opt) in question.options.iter().enumerate() {
+                if !self.offered[q][o] {
+                    out.push(problem(format!(
+                        "option `{}` of `{}` is never offered: its offer_when never holds when the question is asked",
+                        opt.id, question.id
+                    )));
+                }
+            }
+        }
+        for (p, platform) in c.platforms.iter().enumerate() {
+            if !self.platforms_seen[p] {
+                out.push(Problem {
+                    file: "platforms.yaml".into(),
+                    line: Some(platform.line),
+                    column: None,
+                    message: format!(
+                        "platform `{}` is never recommended for any combination of answers",
+                        platform.id
+                    ),
+                });
+            }
+        }
+        for class in &c.classes {
+            if !self.classes_seen.contains(&class.level) {
+                out.push(Problem {
+                    file: "classes.yaml".into(),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "information class {} is never the outcome of any combination of answers",
+                        class.level
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Two rules with the same condition, profiles and effects say one thing twice.
+fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
+    for (i, a) in c.rules.iter().enumerate() {
+        for b in &c.rules[i + 1..] {
+            let same = a.when == b.when
+                && a.profiles == b.profiles
+                && a.class_at_least == b.class_at_least
+                && a.forbid_digital == b.forbid_digital
+                && a.exclude_platforms == b.exclude_platforms
+                && a.recording == b.recording
+                && a.organiser == b.organiser
+                && a.participants == b.participants
+                && a.warnings == b.warnings;
+            if same {
+                out.push(Problem {
+                    file: b.file.clone(),
+                    line: Some(b.line),
+                    column: None,
+                    message: format!(
+                        "rule `{}` duplicates rule `{}` ({}:{})",
+                        b.id, a.id, a.file, a.line
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Every example answers file must parse against the questions.
+fn check_scenarios(c: &Content, out: &mut Vec<Problem>) {
+    for (file, text) in &c.scenarios {
+        if let Err(e) = crate::engine::parse_answers(c, file, text) {
+            let message = e.0.strip_prefix(file.as_str()).unwrap_or(&e.0);
+            let message = message.trim_start_matches([',', ':', ' ']).to_owned();
+            out.push(Problem {
+                file: file.clone(),
+                line: None,
+                column: None,
+                message,
+            });
+        }
+    }
+}
+
+/// The non-default answers of a combination, for messages.
+fn describe(c: &Content, profile: usize, values: &[Answer]) -> String {
+    let answers: Vec<String> = c
+        .questions
+        .iter()
+        .zip(values)
+        .filter(|(q, a)| q.default != **a)
+        .map(|(q, a)| format!("{}: {}", q.id, q.answer_id(*a)))
+        .collect();
+    format!(
+        "profile {} with {}",
+        c.profiles[profile].id,
+        if answers.is_empty() {
+            "every answer at its default".to_owned()
+        } else {
+            answers.join(", ")
+        }
+    )
+}

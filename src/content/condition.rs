@@ -1,0 +1,271 @@
+//! Conditions on answers: how they are written, compiled and evaluated.
+//!
+//! Written forms (in `when`, `ask_when`, `offer_when`):
+//! - `{question: value}`: a yes/no question is `true`/`false`; a choice is an
+//!   option id, a list of option ids (any of them) or `unanswered`; a multi
+//!   question is `empty`, `nonempty` or a list of option ids (any selected).
+//! - `{all: [..]}`, `{any: [..]}`, `{not: ..}`; several keys in one mapping
+//!   must all hold.
+
+use crate::content::model::{Answer, Question, QuestionKind};
+use crate::yaml::{Mapping, Value, scalar_to_string, type_name};
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Cond {
+    Always,
+    All(Vec<Cond>),
+    Any(Vec<Cond>),
+    Not(Box<Cond>),
+    /// A yes/no answer equals the value.
+    Is {
+        question: usize,
+        value: bool,
+    },
+    /// A choice answer is one of the options (bits).
+    OneOf {
+        question: usize,
+        options: u64,
+    },
+    /// A choice question left unanswered.
+    Unanswered {
+        question: usize,
+    },
+    /// A multi answer holds none of its options.
+    Empty {
+        question: usize,
+    },
+    /// A multi answer holds at least one of these options (bits).
+    Contains {
+        question: usize,
+        options: u64,
+    },
+}
+
+/// Three-valued truth for answers that may be unknown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    Yes,
+    No,
+    Maybe,
+}
+
+impl Cond {
+    /// Evaluates on concrete answers. An `Unknown` answer counts as not
+    /// matching; the engine never passes one (it enumerates completions).
+    pub fn holds(&self, answers: &[Answer]) -> bool {
+        self.truth(answers) == Truth::Yes
+    }
+
+    /// Evaluates with `Unknown` answers as "maybe".
+    pub fn truth(&self, answers: &[Answer]) -> Truth {
+        match self {
+            Cond::Always => Truth::Yes,
+            Cond::All(cs) => {
+                let mut out = Truth::Yes;
+                for c in cs {
+                    match c.truth(answers) {
+                        Truth::No => return Truth::No,
+                        Truth::Maybe => out = Truth::Maybe,
+                        Truth::Yes => {}
+                    }
+                }
+                out
+            }
+            Cond::Any(cs) => {
+                let mut out = Truth::No;
+                for c in cs {
+                    match c.truth(answers) {
+                        Truth::Yes => return Truth::Yes,
+                        Truth::Maybe => out = Truth::Maybe,
+                        Truth::No => {}
+                    }
+                }
+                out
+            }
+            Cond::Not(c) => match c.truth(answers) {
+                Truth::Yes => Truth::No,
+                Truth::No => Truth::Yes,
+                Truth::Maybe => Truth::Maybe,
+            },
+            Cond::Is { question, value } => match answers[*question] {
+                Answer::Bool(b) => truth(b == *value),
+                Answer::Unknown => Truth::Maybe,
+                _ => Truth::No,
+            },
+            Cond::OneOf { question, options } => match answers[*question] {
+                Answer::Choice(i) => truth(options & (1 << i) != 0),
+                Answer::Unknown => Truth::Maybe,
+                _ => Truth::No,
+            },
+            Cond::Unanswered { question } => match answers[*question] {
+                Answer::Unanswered => Truth::Yes,
+                _ => Truth::No,
+            },
+            Cond::Empty { question } => match answers[*question] {
+                Answer::Set(bits) => truth(bits == 0),
+                Answer::Unknown => Truth::Maybe,
+                _ => Truth::No,
+            },
+            Cond::Contains { question, options } => match answers[*question] {
+                Answer::Set(bits) => truth(bits & options != 0),
+                Answer::Unknown => Truth::Maybe,
+                _ => Truth::No,
+            },
+        }
+    }
+
+    /// Calls `f` with every (question, option bits) a leaf names; option
+    /// bits are 0 for leaves that do not name single options.
+    pub fn visit_leaves(&self, f: &mut impl FnMut(usize, u64)) {
+        match self {
+            Cond::Always => {}
+            Cond::All(cs) | Cond::Any(cs) => cs.iter().for_each(|c| c.visit_leaves(f)),
+            Cond::Not(c) => c.visit_leaves(f),
+            Cond::Is { question, .. }
+            | Cond::Unanswered { question }
+            | Cond::Empty { question } => f(*question, 0),
+            Cond::OneOf { question, options } | Cond::Contains { question, options } => {
+                f(*question, *options)
+            }
+        }
+    }
+
+    /// The questions this condition reads.
+    pub fn questions(&self) -> Vec<usize> {
+        let mut qs = Vec::new();
+        self.visit_leaves(&mut |q, _| {
+            if !qs.contains(&q) {
+                qs.push(q);
+            }
+        });
+        qs
+    }
+}
+
+fn truth(b: bool) -> Truth {
+    if b { Truth::Yes } else { Truth::No }
+}
+
+/// Compiles a written condition against the questions. The error says what
+/// is wrong and what would be accepted.
+pub fn compile(value: &Value, questions: &[Question]) -> Result<Cond, String> {
+    match value {
+        Value::Mapping(map) => compile_mapping(map, questions),
+        Value::Null => Ok(Cond::Always),
+        other => Err(format!(
+            "a condition must be a mapping such as `secrecy: true` or `any: [...]`, found {}",
+            type_name(other)
+        )),
+    }
+}
+
+fn compile_mapping(map: &Mapping, questions: &[Question]) -> Result<Cond, String> {
+    let mut parts = Vec::new();
+    for (key, value) in map {
+        let key = scalar_to_string(key).ok_or("a condition key must be a text")?;
+        let part = match key.as_str() {
+            "all" | "any" => {
+                let list = value
+                    .as_sequence()
+                    .ok_or_else(|| format!("`{key}` takes a list of conditions"))?;
+                if list.is_empty() {
+                    return Err(format!("`{key}` needs at least one condition"));
+                }
+                let cs = list
+                    .iter()
+                    .map(|v| compile(v, questions))
+                    .collect::<Result<Vec<_>, _>>()?;
+                if key == "all" {
+                    Cond::All(cs)
+                } else {
+                    Cond::Any(cs)
+                }
+            }
+            "not" => Cond::Not(Box::new(compile(value, questions)?)),
+            id => {
+                let q = questions.iter().position(|q| q.id == id).ok_or_else(|| {
+                    let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
+                    format!(
+                        "unknown question `{id}` in a condition; accepted: all, any, not, {}",
+                        ids.join(", ")
+                    )
+                })?;
+                compile_leaf(q, &questions[q], value)?
+            }
+        };
+        parts.push(part);
+    }
+    Ok(match parts.len() {
+        0 => Cond::Always,
+        1 => parts.pop().expect("one part"),
+        _ => Cond::All(parts),
+    })
+}
+
+fn compile_leaf(q: usize, question: &Question, value: &Value) -> Result<Cond, String> {
+    let options = |list: &[Value]| -> Result<u64, String> {
+        let mut bits = 0u64;
+        for v in list {
+            let id = scalar_to_string(v).unwrap_or_default();
+            let i = question.option_index(&id).ok_or_else(|| {
+                format!(
+                    "`{}` has no option `{id}`; accepted: {}",
+                    question.id,
+                    option_ids(question)
+                )
+            })?;
+            bits |= 1 << i;
+        }
+        if bits == 0 {
+            return Err(format!("`{}` needs at least one option", question.id));
+        }
+        Ok(bits)
+    };
+    match question.kind {
+        QuestionKind::YesNo => match value {
+            Value::Bool(b) => Ok(Cond::Is {
+                question: q,
+                value: *b,
+            }),
+            other => Err(format!(
+                "`{}` is a yes/no question: write true or false, found {}",
+                question.id,
+                type_name(other)
+            )),
+        },
+        QuestionKind::Choice => match value {
+            Value::Sequence(list) => Ok(Cond::OneOf {
+                question: q,
+                options: options(list)?,
+            }),
+            Value::String(s) if s == "unanswered" => Ok(Cond::Unanswered { question: q }),
+            scalar => Ok(Cond::OneOf {
+                question: q,
+                options: options(std::slice::from_ref(scalar))?,
+            }),
+        },
+        QuestionKind::Multi => match value {
+            Value::Sequence(list) => Ok(Cond::Contains {
+                question: q,
+                options: options(list)?,
+            }),
+            Value::String(s) if s == "empty" => Ok(Cond::Empty { question: q }),
+            Value::String(s) if s == "nonempty" => {
+                Ok(Cond::Not(Box::new(Cond::Empty { question: q })))
+            }
+            other => Err(format!(
+                "`{}` is a multiple choice: write empty, nonempty or a list of options, found {}",
+                question.id,
+                type_name(other)
+            )),
+        },
+    }
+}
+
+fn option_ids(question: &Question) -> String {
+    let mut ids: Vec<&str> = question.options.iter().map(|o| o.id.as_str()).collect();
+    if question.kind == QuestionKind::Choice {
+        ids.push("unanswered");
+    }
+    ids.join(", ")
+}

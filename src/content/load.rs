@@ -1,0 +1,928 @@
+//! Reads a content folder's files into [`Content`], resolving every
+//! reference and collecting every problem with its file, line and column.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::de::DeserializeOwned;
+
+use crate::content::condition::{self, Cond};
+use crate::content::model::*;
+use crate::content::problem::{ContentError, Problem};
+use crate::content::raw;
+use crate::text::Text;
+use crate::yaml::{self, Value};
+
+/// The files a content folder must hold, beside `rules/*.yaml` and
+/// `scenarios/*.yaml`.
+pub const REQUIRED_FILES: [&str; 7] = [
+    "documents.yaml",
+    "classes.yaml",
+    "questions.yaml",
+    "platforms.yaml",
+    "profiles.yaml",
+    "checklists.yaml",
+    "warnings.yaml",
+];
+
+/// Loads content from (relative path, text) pairs. `origin` names the
+/// folder in messages.
+pub fn load(origin: &str, files: Vec<(String, String)>) -> Result<Content, ContentError> {
+    let mut loader = Loader {
+        files: files.into_iter().collect(),
+        problems: Vec::new(),
+        failed: HashSet::new(),
+    };
+    let content = loader.run();
+    match content {
+        Some(c) if loader.problems.is_empty() => Ok(c),
+        _ => Err(ContentError {
+            origin: origin.to_owned(),
+            problems: loader.problems,
+        }),
+    }
+}
+
+struct Loader {
+    files: BTreeMap<String, String>,
+    problems: Vec<Problem>,
+    /// Files that did not parse: references into them are not reported,
+    /// so one syntax error does not bury itself under a hundred others.
+    failed: HashSet<String>,
+}
+
+/// Names of things already defined, for duplicate checks and lookups.
+type Ids = Vec<String>;
+
+impl Loader {
+    fn run(&mut self) -> Option<Content> {
+        self.check_file_names();
+        let documents = self.documents();
+        let classes = self.classes(&documents);
+        let questions = self.questions(&documents);
+        let platforms = self.platforms(&documents);
+        let profiles = self.profiles(&documents, &classes, &platforms);
+        let items = self.items("checklists.yaml", &documents);
+        let warnings = self.warnings(&documents);
+        let rules = self.rules(
+            &documents, &classes, &questions, &platforms, &profiles, &items, &warnings,
+        );
+        let scenarios = self
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("scenarios/") && p.ends_with(".yaml"))
+            .map(|(p, t)| (p.clone(), t.clone()))
+            .collect();
+        let defaults: Vec<usize> = (0..profiles.len())
+            .filter(|&i| self.profile_is_default(&profiles[i].id))
+            .collect();
+        if defaults.len() != 1 && !profiles.is_empty() {
+            self.problem(
+                "profiles.yaml",
+                None,
+                format!(
+                    "exactly one profile must say `default: true`; {} do",
+                    defaults.len()
+                ),
+            );
+        }
+        let content = Content {
+            documents,
+            classes,
+            questions,
+            platforms,
+            profiles,
+            items,
+            warnings,
+            rules,
+            scenarios,
+            default_profile: defaults.first().copied().unwrap_or(0),
+        };
+        // Cross-checks index into what loaded; after earlier problems the
+        // indices may be placeholders, so they wait until those are fixed.
+        if self.problems.is_empty() {
+            self.check_references_used(&content);
+        }
+        Some(content)
+    }
+
+    fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
+        self.problems.push(Problem {
+            file: file.to_owned(),
+            line,
+            column: None,
+            message,
+        });
+    }
+
+    /// The line where the entry with `id` starts in `file`.
+    fn line_of_id(&self, file: &str, id: &str) -> Option<usize> {
+        let text = self.files.get(file)?;
+        text.lines()
+            .position(|l| {
+                let t = l.trim_start().trim_start_matches("- ").trim();
+                t.strip_prefix("id:")
+                    .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == id)
+            })
+            .map(|i| i + 1)
+    }
+
+    /// The line of `token` at or after the entry `id` in `file`.
+    fn line_of_token(&self, file: &str, id: &str, token: &str) -> Option<usize> {
+        let text = self.files.get(file)?;
+        let from = self.line_of_id(file, id).unwrap_or(1);
+        yaml::find_token(text, from, token).map(|(l, _)| l)
+    }
+
+    fn check_file_names(&mut self) {
+        let unexpected: Vec<String> = self
+            .files
+            .keys()
+            .filter(|p| p.ends_with(".yaml") || p.ends_with(".yml"))
+            .filter(|p| {
+                !REQUIRED_FILES.contains(&p.as_str())
+                    && !(p.ends_with(".yaml")
+                        && (p.starts_with("rules/") || p.starts_with("scenarios/"))
+                        && p.matches('/').count() == 1)
+            })
+            .cloned()
+            .collect();
+        for p in unexpected {
+            self.problem(
+                &p,
+                None,
+                format!(
+                    "unexpected file; a content folder holds {}, rules/*.yaml and scenarios/*.yaml",
+                    REQUIRED_FILES.join(", ")
+                ),
+            );
+        }
+        for f in REQUIRED_FILES {
+            if !self.files.contains_key(f) {
+                self.problem(
+                    f,
+                    None,
+                    "missing: every content folder needs this file".into(),
+                );
+            }
+        }
+        if !self.files.keys().any(|p| p.starts_with("rules/")) {
+            self.problem(
+                "rules/",
+                None,
+                "missing: no rule files (rules/*.yaml)".into(),
+            );
+        }
+    }
+
+    /// Parses a file holding a list of `T`. A syntax or shape error becomes
+    /// a problem with the parser's line and column.
+    fn parse_list<T: DeserializeOwned>(&mut self, file: &str) -> Vec<T> {
+        let Some(text) = self.files.get(file) else {
+            return Vec::new();
+        };
+        match yaml::from_str::<Vec<T>>(text) {
+            Ok(list) => list,
+            Err(e) => {
+                let (line, column) = yaml::error_position(&e).unzip();
+                let message = e.to_string();
+                // serde_yaml appends "at line X column Y"; the position is ours to print.
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_owned();
+                self.problems.push(Problem {
+                    file: file.to_owned(),
+                    line,
+                    column,
+                    message,
+                });
+                self.failed.insert(file.to_owned());
+                Vec::new()
+            }
+        }
+    }
+
+    fn check_unique(&mut self, file: &str, ids: &[String], what: &str) {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if id.is_empty() {
+                self.problem(file, None, format!("a {what} has an empty id"));
+            } else if !seen.insert(id) {
+                let line = self.line_of_id(file, id);
+                self.problem(file, line, format!("{what} `{id}` is defined twice"));
+            }
+        }
+    }
+
+    fn check_text(&mut self, file: &str, id: &str, field: &str, text: &Text) {
+        for (lang, s) in [("sv", &text.sv), ("en", &text.en)] {
+            if s.trim().is_empty() {
+                let line = self.line_of_id(file, id);
+                self.problem(
+                    file,
+                    line,
+                    format!("`{id}`: {field} is empty in `{lang}`; both sv and en are required"),
+                );
+            }
+        }
+    }
+
+    /// Resolves `document#section`.
+    fn source(&mut self, file: &str, owner: &str, written: &str, documents: &[Document]) -> Source {
+        let (doc_id, section_id) = written.split_once('#').unwrap_or((written, ""));
+        let found = documents.iter().position(|d| d.id == doc_id).and_then(|d| {
+            documents[d]
+                .sections
+                .iter()
+                .position(|s| s.id == section_id)
+                .map(|s| Source {
+                    document: d,
+                    section: s,
+                })
+        });
+        found.unwrap_or_else(|| {
+            if self.failed.contains("documents.yaml") {
+                return Source {
+                    document: 0,
+                    section: 0,
+                };
+            }
+            let line = self.line_of_token(file, owner, written);
+            let accepted: Vec<String> = documents
+                .iter()
+                .flat_map(|d| d.sections.iter().map(move |s| format!("{}#{}", d.id, s.id)))
+                .collect();
+            self.problem(
+                file,
+                line,
+                format!(
+                    "`{owner}`: unknown source `{written}`; write document#section, one of: {}",
+                    accepted.join(", ")
+                ),
+            );
+            Source {
+                document: 0,
+                section: 0,
+            }
+        })
+    }
+
+    fn documents(&mut self) -> Vec<Document> {
+        let file = "documents.yaml";
+        let raw: Vec<raw::Document> = self.parse_list(file);
+        let ids: Ids = raw.iter().map(|d| d.id.clone()).collect();
+        self.check_unique(file, &ids, "document");
+        raw.into_iter()
+            .map(|d| {
+                self.check_text(file, &d.id, "issuer", &d.issuer);
+                self.check_text(file, &d.id, "summary", &d.summary);
+                let section_ids: Ids = d.sections.iter().map(|s| s.id.clone()).collect();
+                self.check_unique(file, &section_ids, &format!("section of `{}`", d.id));
+                if d.sections.is_empty() {
+                    let line = self.line_of_id(file, &d.id);
+                    self.problem(file, line, format!("document `{}` has no sections", d.id));
+                }
+                Document {
+                    id: d.id,
+                    title: d.title,
+                    issuer: d.issuer,
+                    reference: d.reference,
+                    summary: d.summary,
+                    sections: d
+                        .sections
+                        .into_iter()
+                        .map(|s| Section {
+                            id: s.id,
+                            title: s.title,
+                        })
+                        .collect(),
+                }
+            })
+            .collect()
+    }
+
+    fn classes(&mut self, documents: &[Document]) -> Vec<Class> {
+        let file = "classes.yaml";
+        let raw: Vec<raw::Class> = self.parse_list(file);
+        let mut classes: Vec<Class> = raw
+            .into_iter()
+            .map(|c| {
+                let id = c.level.to_string();
+                self.check_text(file, &id, "name", &c.name);
+                self.check_text(file, &id, "help", &c.help);
+                Class {
+                    level: c.level,
+                    name: c.name,
+                    help: c.help,
+                    source: self.source(file, &id, &c.source, documents),
+                }
+            })
+            .collect();
+        classes.sort_by_key(|c| c.level);
+        let levels: Ids = classes.iter().map(|c| c.level.to_string()).collect();
+        self.check_unique(file, &levels, "class level");
+        if classes.is_empty() && self.files.contains_key(file) {
+            self.problem(
+                file,
+                None,
+                "at least one information class is needed".into(),
+            );
+        }
+        classes
+    }
+
+    fn questions(&mut self, documents: &[Document]) -> Vec<Question> {
+        let file = "questions.yaml";
+        let raw: Vec<raw::Question> = self.parse_list(file);
+        let ids: Ids = raw.iter().map(|q| q.id.clone()).collect();
+        self.check_unique(file, &ids, "question");
+        let mut questions: Vec<Question> = Vec::new();
+        for q in raw {
+            if q.id == "profile" {
+                let line = self.line_of_id(file, &q.id);
+                self.problem(
+                    file,
+                    line,
+                    "`profile` is reserved for the answers file's profile key".into(),
+                );
+            }
+            for (field, text) in [("step", &q.step), ("text", &q.text), ("help", &q.help)] {
+                self.check_text(file, &q.id, field, text);
+            }
+            let source = self.source(file, &q.id, &q.source, documents);
+            let options = self.options(file, &q);
+            let mut question = Question {
+                id: q.id.clone(),
+                line: self.line_of_id(file, &q.id).unwrap_or(1),
+                kind: q.kind,
+                step: q.step,
+                text: q.text,
+                help: q.help,
+                source,
+                unknown: q.unknown,
+                default: Answer::Unanswered,
+                unanswered: q.unanswered,
+                ask_when: None,
+                options,
+            };
+            question.default = self.default_answer(file, &question, q.default.as_ref());
+            // ask_when may read only earlier questions: the wizard asks in order.
+            question.ask_when = q
+                .ask_when
+                .as_ref()
+                .and_then(|v| self.condition(file, &q.id, "ask_when", v, &questions));
+            let mut option_conditions = Vec::new();
+            for o in &q.options {
+                option_conditions.push(
+                    o.offer_when
+                        .as_ref()
+                        .and_then(|v| self.condition(file, &q.id, "offer_when", v, &questions)),
+                );
+            }
+            for (o, c) in question.options.iter_mut().zip(option_conditions) {
+                o.offer_when = c;
+            }
+            questions.push(question);
+        }
+        questions
+    }
+
+    fn options(&mut self, file: &str, q: &raw::Question) -> Vec<QuestOption> {
+        let line = self.line_of_id(file, &q.id);
+        match q.kind {
+            QuestionKind::YesNo if !q.options.is_empty() => self.problem(
+                file,
+                line,
+                format!(
+                    "`{}` is yes_no: its options are fixed, remove `options`",
+                    q.id
+                ),
+            ),
+            QuestionKind::Choice | QuestionKind::Multi if q.options.len() < 2 => {
+                self.problem(file, line, format!("`{}` needs at least two options", q.id))
+            }
+            QuestionKind::Multi if q.options.len() > 64 => {
+                self.problem(file, line, format!("`{}` has more than 64 options", q.id))
+            }
+            QuestionKind::Multi if q.unknown => self.problem(
+                file,
+                line,
+                format!("`{}`: a multiple choice cannot offer `unknown`", q.id),
+            ),
+            _ => {}
+        }
+        let options: Vec<QuestOption> = q
+            .options
+            .iter()
+            .map(|o| {
+                let id = yaml::scalar_to_string(&o.id).unwrap_or_default();
+                self.check_text(file, &q.id, &format!("label of option `{id}`"), &o.label);
+                if let Some(h) = &o.help {
+                    self.check_text(file, &q.id, &format!("help of option `{id}`"), h);
+                }
+                if matches!(id.as_str(), "unknown" | "unanswered" | "empty" | "nonempty") {
+                    self.problem(
+                        file,
+                        line,
+                        format!("`{}`: option id `{id}` is reserved", q.id),
+                    );
+                }
+                QuestOption {
+                    id,
+                    label: o.label.clone(),
+                    help: o.help.clone(),
+                    offer_when: None,
+                }
+            })
+            .collect();
+        let ids: Ids = options.iter().map(|o| o.id.clone()).collect();
+        self.check_unique(file, &ids, &format!("option of `{}`", q.id));
+        options
+    }
+
+    fn default_answer(&mut self, file: &str, q: &Question, written: Option<&Value>) -> Answer {
+        let line = self.line_of_token(file, &q.id, "default:");
+        let bad = |this: &mut Self, accepted: String| {
+            this.problem(
+                file,
+                line,
+                format!("`{}`: default must be {accepted}", q.id),
+            );
+        };
+        match (q.kind, written) {
+            (QuestionKind::YesNo, None) => Answer::Bool(false),
+            (QuestionKind::YesNo, Some(Value::Bool(b))) => Answer::Bool(*b),
+            (QuestionKind::YesNo, Some(_)) => {
+                bad(self, "true or false".into());
+                Answer::Bool(false)
+            }
+            (QuestionKind::Choice, None) => {
+                if q.unanswered.is_none() {
+                    let line = self.line_of_id(file, &q.id);
+                    self.problem(
+                        file,
+                        line,
+                        format!(
+                            "`{}` has no default, so it needs an `unanswered` label",
+                            q.id
+                        ),
+                    );
+                }
+                Answer::Unanswered
+            }
+            (QuestionKind::Choice, Some(v)) => {
+                let id = yaml::scalar_to_string(v).unwrap_or_default();
+                q.option_index(&id).map(Answer::Choice).unwrap_or_else(|| {
+                    bad(self, format!("one of its options ({})", option_list(q)));
+                    Answer::Unanswered
+                })
+            }
+            (QuestionKind::Multi, None) => Answer::Set(0),
+            (QuestionKind::Multi, Some(Value::Sequence(list))) => {
+                let mut bits = 0;
+                for v in list {
+                    let id = yaml::scalar_to_string(v).unwrap_or_default();
+                    match q.option_index(&id) {
+                        Some(i) => bits |= 1 << i,
+                        None => bad(self, format!("a list of its options ({})", option_list(q))),
+                    }
+                }
+                Answer::Set(bits)
+            }
+            (QuestionKind::Multi, Some(_)) => {
+                bad(self, "a list of options".into());
+                Answer::Set(0)
+            }
+        }
+    }
+
+    fn condition(
+        &mut self,
+        file: &str,
+        owner: &str,
+        field: &str,
+        value: &Value,
+        questions: &[Question],
+    ) -> Option<Cond> {
+        match condition::compile(value, questions) {
+            Ok(c) => Some(c),
+            Err(_) if self.failed.contains("questions.yaml") => None,
+            Err(message) => {
+                let line = self.line_of_token(file, owner, &format!("{field}:"));
+                let hint = if field == "when" {
+                    String::new()
+                } else {
+                    " (it may read only questions asked before this one)".to_owned()
+                };
+                self.problem(file, line, format!("`{owner}`: {field}: {message}{hint}"));
+                None
+            }
+        }
+    }
+
+    fn platforms(&mut self, documents: &[Document]) -> Vec<Platform> {
+        let file = "platforms.yaml";
+        let raw: Vec<raw::Platform> = self.parse_list(file);
+        let ids: Ids = raw.iter().map(|p| p.id.clone()).collect();
+        self.check_unique(file, &ids, "platform");
+        raw.into_iter()
+            .map(|p| {
+                self.check_text(file, &p.id, "description", &p.description);
+                Platform {
+                    line: self.line_of_id(file, &p.id).unwrap_or(1),
+                    source: self.source(file, &p.id, &p.source, documents),
+                    id: p.id,
+                    name: p.name,
+                    description: p.description,
+                }
+            })
+            .collect()
+    }
+
+    fn profile_is_default(&self, id: &str) -> bool {
+        self.files
+            .get("profiles.yaml")
+            .and_then(|t| yaml::from_str::<Vec<raw::Profile>>(t).ok())
+            .is_some_and(|ps| ps.iter().any(|p| p.id == id && p.default))
+    }
+
+    fn profiles(
+        &mut self,
+        documents: &[Document],
+        classes: &[Class],
+        platforms: &[Platform],
+    ) -> Vec<Profile> {
+        let file = "profiles.yaml";
+        let raw: Vec<raw::Profile> = self.parse_list(file);
+        let ids: Ids = raw.iter().map(|p| p.id.clone()).collect();
+        self.check_unique(file, &ids, "profile");
+        if raw.is_empty() && self.files.contains_key(file) {
+            self.problem(file, None, "at least one profile is needed".into());
+        }
+        raw.into_iter()
+            .map(|p| {
+                self.check_text(file, &p.id, "name", &p.name);
+                self.check_text(file, &p.id, "description", &p.description);
+                let docs = p
+                    .documents
+                    .iter()
+                    .filter_map(|d| {
+                        let found = documents.iter().position(|x| &x.id == d);
+                        if found.is_none() {
+                            let line = self.line_of_token(file, &p.id, d);
+                            self.problem(file, line, format!("`{}`: unknown document `{d}`", p.id));
+                        }
+                        found
+                    })
+                    .collect();
+                let grants: Vec<Grant> = p
+                    .platforms
+                    .iter()
+                    .map(|g| Grant {
+                        classes: g.classes.clone(),
+                        allow: g
+                            .allow
+                            .iter()
+                            .filter_map(|id| self.platform_ref(file, &p.id, id, platforms))
+                            .collect(),
+                        source: self.source(file, &p.id, &g.source, documents),
+                    })
+                    .collect();
+                for class in classes {
+                    let n = grants.iter().filter(|g| g.classes.contains(&class.level)).count();
+                    if n != 1 {
+                        let line = self.line_of_id(file, &p.id);
+                        self.problem(
+                            file,
+                            line,
+                            format!(
+                                "profile `{}` must name class {} in exactly one `platforms` entry; it does in {n}",
+                                p.id, class.level
+                            ),
+                        );
+                    }
+                }
+                for g in &grants {
+                    for c in &g.classes {
+                        if !classes.iter().any(|k| k.level == *c) {
+                            let line = self.line_of_id(file, &p.id);
+                            self.problem(
+                                file,
+                                line,
+                                format!("profile `{}`: class {c} is not in classes.yaml", p.id),
+                            );
+                        }
+                    }
+                }
+                Profile {
+                    id: p.id,
+                    name: p.name,
+                    description: p.description,
+                    documents: docs,
+                    grants,
+                }
+            })
+            .collect()
+    }
+
+    fn platform_ref(
+        &mut self,
+        file: &str,
+        owner: &str,
+        id: &str,
+        platforms: &[Platform],
+    ) -> Option<usize> {
+        let found = platforms.iter().position(|p| p.id == id);
+        if found.is_none() {
+            let line = self.line_of_token(file, owner, id);
+            let ids: Vec<&str> = platforms.iter().map(|p| p.id.as_str()).collect();
+            self.problem(
+                file,
+                line,
+                format!(
+                    "`{owner}`: unknown platform `{id}`; accepted: {}",
+                    ids.join(", ")
+                ),
+            );
+        }
+        found
+    }
+
+    fn items(&mut self, file: &str, documents: &[Document]) -> Vec<Item> {
+        let raw: Vec<raw::Item> = self.parse_list(file);
+        let ids: Ids = raw.iter().map(|i| i.id.clone()).collect();
+        self.check_unique(file, &ids, "checklist item");
+        raw.into_iter()
+            .map(|i| {
+                self.check_text(file, &i.id, "text", &i.text);
+                Item {
+                    source: self.source(file, &i.id, &i.source, documents),
+                    id: i.id,
+                    text: i.text,
+                }
+            })
+            .collect()
+    }
+
+    fn warnings(&mut self, documents: &[Document]) -> Vec<Warning> {
+        let file = "warnings.yaml";
+        let raw: Vec<raw::Warning> = self.parse_list(file);
+        let ids: Ids = raw.iter().map(|w| w.id.clone()).collect();
+        self.check_unique(file, &ids, "warning");
+        raw.into_iter()
+            .map(|w| {
+                self.check_text(file, &w.id, "text", &w.text);
+                Warning {
+                    source: self.source(file, &w.id, &w.source, documents),
+                    id: w.id,
+                    text: w.text,
+                }
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn rules(
+        &mut self,
+        documents: &[Document],
+        classes: &[Class],
+        questions: &[Question],
+        platforms: &[Platform],
+        profiles: &[Profile],
+        items: &[Item],
+        warnings: &[Warning],
+    ) -> Vec<Rule> {
+        let files: Vec<String> = self
+            .files
+            .keys()
+            .filter(|p| p.starts_with("rules/"))
+            .cloned()
+            .collect();
+        let mut written: Vec<(String, raw::Rule)> = Vec::new();
+        for file in files {
+            let list: Vec<raw::Rule> = self.parse_list(&file);
+            written.extend(list.into_iter().map(|r| (file.clone(), r)));
+        }
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        for (file, r) in &written {
+            if let Some(first) = seen.insert(r.id.clone(), file.clone()) {
+                let line = self.line_of_id(file, &r.id);
+                self.problem(
+                    file,
+                    line,
+                    format!("rule `{}` is defined twice (also in {first})", r.id),
+                );
+            }
+        }
+        let rule_ids: Vec<String> = written.iter().map(|(_, r)| r.id.clone()).collect();
+        written
+            .into_iter()
+            .map(|(file, r)| {
+                self.rule(
+                    &file, r, &rule_ids, documents, classes, questions, platforms, profiles, items,
+                    warnings,
+                )
+            })
+            .collect()
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn rule(
+        &mut self,
+        file: &str,
+        r: raw::Rule,
+        rule_ids: &[String],
+        documents: &[Document],
+        classes: &[Class],
+        questions: &[Question],
+        platforms: &[Platform],
+        profiles: &[Profile],
+        items: &[Item],
+        warnings: &[Warning],
+    ) -> Rule {
+        let id = r.id.clone();
+        let line = self.line_of_id(file, &id).unwrap_or(1);
+        self.check_text(file, &id, "explain", &r.explain);
+        let when = match &r.when {
+            Some(v) => self
+                .condition(file, &id, "when", v, questions)
+                .unwrap_or(Cond::Always),
+            None => Cond::Always,
+        };
+        let lookup = |this: &mut Self, what: &str, ids: &[String], known: &[&str]| -> Vec<usize> {
+            ids.iter()
+                .filter_map(|x| {
+                    let found = known.iter().position(|k| k == x);
+                    if found.is_none() {
+                        let l = this.line_of_token(file, &id, x);
+                        this.problem(file, l, format!("rule `{id}`: unknown {what} `{x}`"));
+                    }
+                    found
+                })
+                .collect()
+        };
+        let profile_ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
+        let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        let warning_ids: Vec<&str> = warnings.iter().map(|w| w.id.as_str()).collect();
+        let rule_refs: Vec<&str> = rule_ids.iter().map(String::as_str).collect();
+        let profiles_of = r
+            .profiles
+            .as_ref()
+            .map(|ps| lookup(self, "profile", ps, &profile_ids));
+        let organiser = lookup(self, "checklist item", &r.organiser, &item_ids);
+        let participants = lookup(self, "checklist item", &r.participants, &item_ids);
+        let warning_refs = lookup(self, "warning", &r.warnings, &warning_ids);
+        let overrides = lookup(self, "rule", &r.overrides, &rule_refs);
+        let exclude_platforms = r
+            .exclude_platforms
+            .iter()
+            .filter_map(|p| self.platform_ref(file, &id, p, platforms))
+            .collect();
+        if let Some(c) = r.class_at_least {
+            if !classes.iter().any(|k| k.level == c) {
+                self.problem(
+                    file,
+                    Some(line),
+                    format!("rule `{id}`: class {c} is not in classes.yaml"),
+                );
+            }
+        }
+        let recording = r.recording.map(|rec| {
+            match (rec.verdict, &rec.retention) {
+                (Verdict::Allowed, _) => {}
+                (_, Some(_)) => self.problem(
+                    file,
+                    Some(line),
+                    format!(
+                        "rule `{id}`: only an `allowed` recording verdict can state a retention"
+                    ),
+                ),
+                _ => {}
+            }
+            if let Some(t) = &rec.retention {
+                self.check_text(file, &id, "retention", t);
+            }
+            RecordingEffect {
+                verdict: rec.verdict,
+                retention: rec.retention,
+            }
+        });
+        if !r.overrides.is_empty() && recording.is_none() {
+            self.problem(
+                file,
+                Some(line),
+                format!("rule `{id}`: `overrides` states precedence between recording verdicts, but the rule gives none"),
+            );
+        }
+        let has_effect = r.class_at_least.is_some()
+            || r.forbid_digital
+            || !r.exclude_platforms.is_empty()
+            || recording.is_some()
+            || !r.organiser.is_empty()
+            || !r.participants.is_empty()
+            || !r.warnings.is_empty();
+        if !has_effect {
+            self.problem(file, Some(line), format!("rule `{id}` has no effect"));
+        }
+        Rule {
+            source: self.source(file, &id, &r.source, documents),
+            id,
+            when,
+            profiles: profiles_of,
+            explain: r.explain,
+            class_at_least: r.class_at_least,
+            forbid_digital: r.forbid_digital,
+            exclude_platforms,
+            recording,
+            organiser,
+            participants,
+            warnings: warning_refs,
+            overrides,
+            file: file.to_owned(),
+            line,
+        }
+    }
+
+    /// Everything defined must be used: an item no rule gives, a document
+    /// no profile names or a platform no profile grants is dead content.
+    fn check_references_used(&mut self, c: &Content) {
+        for (i, item) in c.items.iter().enumerate() {
+            if !c
+                .rules
+                .iter()
+                .any(|r| r.organiser.contains(&i) || r.participants.contains(&i))
+            {
+                let line = self.line_of_id("checklists.yaml", &item.id);
+                self.problem(
+                    "checklists.yaml",
+                    line,
+                    format!("checklist item `{}` is given by no rule", item.id),
+                );
+            }
+        }
+        for (i, w) in c.warnings.iter().enumerate() {
+            if !c.rules.iter().any(|r| r.warnings.contains(&i)) {
+                let line = self.line_of_id("warnings.yaml", &w.id);
+                self.problem(
+                    "warnings.yaml",
+                    line,
+                    format!("warning `{}` is raised by no rule", w.id),
+                );
+            }
+        }
+        for (i, d) in c.documents.iter().enumerate() {
+            if !c.profiles.iter().any(|p| p.documents.contains(&i)) {
+                let line = self.line_of_id("documents.yaml", &d.id);
+                self.problem(
+                    "documents.yaml",
+                    line,
+                    format!("document `{}` is named by no profile", d.id),
+                );
+            }
+        }
+        for (i, p) in c.platforms.iter().enumerate() {
+            if !c
+                .profiles
+                .iter()
+                .any(|pr| pr.grants.iter().any(|g| g.allow.contains(&i)))
+            {
+                let line = self.line_of_id("platforms.yaml", &p.id);
+                self.problem(
+                    "platforms.yaml",
+                    line,
+                    format!("platform `{}` is permitted by no profile", p.id),
+                );
+            }
+        }
+        // Every source must be one of the documents of every profile that can use it.
+        for r in &c.rules {
+            let profiles: Vec<usize> = r
+                .profiles
+                .clone()
+                .unwrap_or_else(|| (0..c.profiles.len()).collect());
+            for p in profiles {
+                if !c.profiles[p].documents.contains(&r.source.document) {
+                    let line = Some(r.line);
+                    let file = r.file.clone();
+                    self.problem(
+                        &file,
+                        line,
+                        format!(
+                            "rule `{}` cites `{}`, which profile `{}` does not list among its documents",
+                            r.id, c.documents[r.source.document].id, c.profiles[p].id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn option_list(q: &Question) -> String {
+    q.options
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

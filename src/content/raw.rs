@@ -1,0 +1,189 @@
+//! The content files as written: one struct per YAML file shape.
+//!
+//! Every struct denies unknown fields, so a misspelt key is reported with its
+//! line and column instead of being silently ignored.
+
+use serde::Deserialize;
+
+use crate::text::Text;
+use crate::yaml::Value;
+
+/// `documents.yaml`: the policy documents every source cites.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    pub issuer: Text,
+    #[serde(default)]
+    pub reference: Option<String>,
+    pub summary: Text,
+    pub sections: Vec<Section>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    /// The heading as it stands in the document, so a reader can find it.
+    pub title: String,
+}
+
+/// `classes.yaml`: the information classes, lowest first.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Class {
+    pub level: u8,
+    pub name: Text,
+    pub help: Text,
+    pub source: String,
+}
+
+/// `questions.yaml`: what the wizard asks and the answers file accepts.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    pub kind: QuestionKind,
+    /// Short name for the step list and the summary.
+    pub step: Text,
+    pub text: Text,
+    pub help: Text,
+    pub source: String,
+    /// Whether "vet ej" (unknown) is offered and accepted.
+    #[serde(default)]
+    pub unknown: bool,
+    /// yes_no: true/false; choice: an option id, or absent for "not stated".
+    #[serde(default)]
+    pub default: Option<Value>,
+    /// choice with no default: the label of the "not stated" option.
+    #[serde(default)]
+    pub unanswered: Option<Text>,
+    /// Asked only when this condition holds on the answers so far.
+    #[serde(default)]
+    pub ask_when: Option<Value>,
+    #[serde(default)]
+    pub options: Vec<QuestionOption>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuestionKind {
+    YesNo,
+    Choice,
+    Multi,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionOption {
+    /// Written as YAML reads it; `1` and `"1"` are the same id.
+    pub id: Value,
+    pub label: Text,
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// Offered in the wizard only when this condition holds.
+    #[serde(default)]
+    pub offer_when: Option<Value>,
+}
+
+/// `platforms.yaml`: the meeting platforms a profile may permit.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Platform {
+    pub id: String,
+    pub name: String,
+    pub description: Text,
+    pub source: String,
+}
+
+/// `profiles.yaml`: a reading of the documents, chosen by the organiser.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+    #[serde(default)]
+    pub default: bool,
+    /// The documents the profile rests on, in the order they are shown.
+    pub documents: Vec<String>,
+    /// Which platforms are permitted at each effective information class.
+    pub platforms: Vec<PlatformGrant>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlatformGrant {
+    pub classes: Vec<u8>,
+    pub allow: Vec<String>,
+    pub source: String,
+}
+
+/// `checklists.yaml`: checklist items; rules put them on a list.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub text: Text,
+    pub source: String,
+}
+
+/// `warnings.yaml`: warnings; rules raise them.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Warning {
+    pub id: String,
+    pub text: Text,
+    pub source: String,
+}
+
+/// `rules/*.yaml`: when a condition on the answers holds, these effects apply.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rule {
+    pub id: String,
+    /// Absent: the rule always applies.
+    #[serde(default)]
+    pub when: Option<Value>,
+    /// Absent: every profile.
+    #[serde(default)]
+    pub profiles: Option<Vec<String>>,
+    /// What the explanation says when the rule fires.
+    pub explain: Text,
+    pub source: String,
+    #[serde(default)]
+    pub class_at_least: Option<u8>,
+    #[serde(default)]
+    pub forbid_digital: bool,
+    #[serde(default)]
+    pub exclude_platforms: Vec<String>,
+    #[serde(default)]
+    pub recording: Option<Recording>,
+    #[serde(default)]
+    pub organiser: Vec<String>,
+    #[serde(default)]
+    pub participants: Vec<String>,
+    #[serde(default)]
+    pub warnings: Vec<String>,
+    /// Rules whose recording verdict this rule's verdict replaces when both
+    /// fire: the stated precedence that makes such a pair no conflict.
+    #[serde(default)]
+    pub overrides: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Recording {
+    pub verdict: Verdict,
+    #[serde(default)]
+    pub retention: Option<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    NotPlanned,
+    Allowed,
+    Forbidden,
+}

@@ -1,0 +1,13 @@
+//! The one pure engine: answers in, recommendation and its explanation out.
+//!
+//! It knows how to evaluate rules, not what they say: every decision comes
+//! from the loaded [`Content`](crate::content::Content).
+
+pub mod answers;
+mod evaluate;
+mod outcome;
+pub mod space;
+
+pub use answers::{Answers, parse_answers};
+pub use evaluate::{evaluate, summarise};
+pub use outcome::*;

@@ -1,0 +1,123 @@
+//! The answer space: every combination of concrete answers, with answers
+//! that no condition can tell apart collapsed to one representative.
+
+use crate::content::{Answer, Content, QuestionKind};
+
+/// The values each question takes in the enumeration, in content order.
+#[derive(Debug, Clone)]
+pub struct Space {
+    pub values: Vec<Vec<Answer>>,
+}
+
+impl Space {
+    /// The concrete answer space of `content`.
+    ///
+    /// A multiple-choice option that no condition names on its own (only
+    /// through `empty`/`nonempty`) cannot change any decision, so all such
+    /// options are represented by the first of them: a set holds it or not.
+    /// `collapsed_options` lists them, so a test can check the claim.
+    pub fn of(content: &Content) -> Space {
+        let named = named_options(content);
+        let values = content
+            .questions
+            .iter()
+            .enumerate()
+            .map(|(q, question)| match question.kind {
+                QuestionKind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
+                QuestionKind::Choice => {
+                    let mut v: Vec<Answer> =
+                        (0..question.options.len()).map(Answer::Choice).collect();
+                    if question.default == Answer::Unanswered {
+                        v.push(Answer::Unanswered);
+                    }
+                    v
+                }
+                QuestionKind::Multi => {
+                    let all = (1u64 << question.options.len()) - 1;
+                    let mentioned = named[q] & all;
+                    let others = all & !mentioned;
+                    let rep = if others == 0 {
+                        0
+                    } else {
+                        1 << others.trailing_zeros()
+                    };
+                    subsets(mentioned)
+                        .into_iter()
+                        .flat_map(|s| if rep == 0 { vec![s] } else { vec![s, s | rep] })
+                        .map(Answer::Set)
+                        .collect()
+                }
+            })
+            .collect();
+        Space { values }
+    }
+
+    /// How many combinations the space holds (per profile).
+    pub fn len(&self) -> u128 {
+        self.values.iter().map(|v| v.len() as u128).product()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Calls `f` with every combination, in a fixed order.
+    pub fn for_each(&self, mut f: impl FnMut(&[Answer])) {
+        if self.values.iter().any(Vec::is_empty) {
+            return;
+        }
+        let mut idx = vec![0usize; self.values.len()];
+        let mut current: Vec<Answer> = self.values.iter().map(|v| v[0]).collect();
+        loop {
+            f(&current);
+            let mut q = self.values.len();
+            loop {
+                if q == 0 {
+                    return;
+                }
+                q -= 1;
+                idx[q] += 1;
+                if idx[q] < self.values[q].len() {
+                    current[q] = self.values[q][idx[q]];
+                    break;
+                }
+                idx[q] = 0;
+                current[q] = self.values[q][0];
+            }
+        }
+    }
+}
+
+/// For each question, the option bits some condition names individually.
+pub fn named_options(content: &Content) -> Vec<u64> {
+    let mut named = vec![0u64; content.questions.len()];
+    let mut visit = |c: &crate::content::condition::Cond| {
+        c.visit_leaves(&mut |q, bits| named[q] |= bits);
+    };
+    for r in &content.rules {
+        visit(&r.when);
+    }
+    for q in &content.questions {
+        if let Some(c) = &q.ask_when {
+            visit(c);
+        }
+        for o in &q.options {
+            if let Some(c) = &o.offer_when {
+                visit(c);
+            }
+        }
+    }
+    named
+}
+
+fn subsets(bits: u64) -> Vec<u64> {
+    let mut out = vec![0];
+    let mut rest = bits;
+    while rest != 0 {
+        let b = rest & rest.wrapping_neg();
+        rest &= !b;
+        let with: Vec<u64> = out.iter().map(|s| s | b).collect();
+        out.extend(with);
+    }
+    out
+}

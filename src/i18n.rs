@@ -1,0 +1,135 @@
+//! The tool's own words (labels, headings, messages) in both languages.
+//!
+//! Policy text never lives here: questions, rules, items and warnings come
+//! from the content folder. These are the words around them.
+
+use crate::text::Lang;
+
+/// Labels shared by every output and view.
+#[derive(Debug)]
+pub struct Ui {
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub unknown: &'static str,
+    pub not_stated: &'static str,
+    pub none_selected: &'static str,
+    pub section: &'static str,
+    pub title: &'static str,
+    pub profile: &'static str,
+    pub documents: &'static str,
+    pub information_class: &'static str,
+    pub platforms: &'static str,
+    pub permitted: &'static str,
+    pub ruled_out: &'static str,
+    pub no_digital_meeting: &'static str,
+    pub digital_allowed_on: &'static str,
+    pub recording: &'static str,
+    pub recording_not_planned: &'static str,
+    pub recording_allowed: &'static str,
+    pub recording_forbidden: &'static str,
+    pub retention: &'static str,
+    pub no_retention_rule: &'static str,
+    pub organiser_checklist: &'static str,
+    pub participant_checklist: &'static str,
+    pub warnings: &'static str,
+    pub why: &'static str,
+    pub source: &'static str,
+    pub answers: &'static str,
+    pub open_answers: &'static str,
+    pub open_answers_intro: &'static str,
+    pub if_answer: &'static str,
+    pub assumed: &'static str,
+    pub class_word: &'static str,
+    pub because: &'static str,
+    pub nothing: &'static str,
+}
+
+const SV: Ui = Ui {
+    yes: "Ja",
+    no: "Nej",
+    unknown: "Vet ej",
+    not_stated: "Ej angivet",
+    none_selected: "Inga",
+    section: "avsnitt",
+    title: "Mötesguide – säkra digitala möten",
+    profile: "Profil",
+    documents: "Styrdokument",
+    information_class: "Informationsklass",
+    platforms: "Plattform",
+    permitted: "Tillåtna plattformar",
+    ruled_out: "Inte tillåtna",
+    no_digital_meeting: "INGET DIGITALT MÖTE – mötet får inte hållas digitalt",
+    digital_allowed_on: "Digitalt möte tillåtet på",
+    recording: "Inspelning",
+    recording_not_planned: "Ingen inspelning planerad",
+    recording_allowed: "Inspelning TILLÅTEN",
+    recording_forbidden: "Inspelning INTE TILLÅTEN",
+    retention: "Lagring och gallring",
+    no_retention_rule: "Inget styrdokument anger hur länge den sparas",
+    organiser_checklist: "Checklista för mötesorganisatören",
+    participant_checklist: "Checklista för deltagarna",
+    warnings: "Varningar",
+    why: "Varför – regler som tillämpats",
+    source: "Källa",
+    answers: "Svar",
+    open_answers: "Svar som skulle ändra utfallet",
+    open_answers_intro: "Du svarade \"vet ej\". Guiden har valt det strängaste utfallet. Med ett säkert svar blir det:",
+    if_answer: "om",
+    assumed: "antaget eftersom ett svar är \"vet ej\"",
+    class_word: "klass",
+    because: "eftersom",
+    nothing: "Inga",
+};
+
+const EN: Ui = Ui {
+    yes: "Yes",
+    no: "No",
+    unknown: "Don't know",
+    not_stated: "Not stated",
+    none_selected: "None",
+    section: "section",
+    title: "Meeting guide – secure digital meetings",
+    profile: "Profile",
+    documents: "Policy documents",
+    information_class: "Information class",
+    platforms: "Platform",
+    permitted: "Permitted platforms",
+    ruled_out: "Not permitted",
+    no_digital_meeting: "NO DIGITAL MEETING – the meeting may not be held digitally",
+    digital_allowed_on: "Digital meeting permitted on",
+    recording: "Recording",
+    recording_not_planned: "No recording planned",
+    recording_allowed: "Recording ALLOWED",
+    recording_forbidden: "Recording NOT ALLOWED",
+    retention: "Storage and deletion",
+    no_retention_rule: "No policy document says how long it is kept",
+    organiser_checklist: "Checklist for the organiser",
+    participant_checklist: "Checklist for participants",
+    warnings: "Warnings",
+    why: "Why – rules applied",
+    source: "Source",
+    answers: "Answers",
+    open_answers: "Answers that would change the outcome",
+    open_answers_intro: "You answered \"don't know\". The guide chose the strictest outcome. With a definite answer it becomes:",
+    if_answer: "if",
+    assumed: "assumed because an answer is \"don't know\"",
+    class_word: "class",
+    because: "because",
+    nothing: "None",
+};
+
+impl Ui {
+    /// The mark before a platform that is ruled out: a symbol and a word,
+    /// never colour alone.
+    pub fn ruled_out_prefix(&self) -> String {
+        format!("✗ {}:", self.ruled_out)
+    }
+}
+
+/// The labels in `lang`.
+pub fn ui(lang: Lang) -> &'static Ui {
+    match lang {
+        Lang::Sv => &SV,
+        Lang::En => &EN,
+    }
+}

@@ -1,0 +1,79 @@
+//! The Markdown output: what an organiser pastes into a meeting invitation.
+
+use std::fmt::Write;
+
+use crate::i18n::ui;
+use crate::report::{Cited, Report};
+
+pub fn to_markdown(r: &Report) -> String {
+    let ui = ui(r.lang);
+    let mut s = String::new();
+    let _ = writeln!(s, "# {}\n", ui.title);
+    let _ = writeln!(s, "**{}:** {}  ", ui.profile, r.profile_name);
+    let _ = writeln!(s, "**{}:** {}\n", ui.information_class, r.class);
+    let _ = writeln!(s, "## {}\n", ui.platforms);
+    let _ = writeln!(s, "**{}**\n", r.platform_line());
+    for e in &r.excluded {
+        let why = if e.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" – {}", e.reasons.join(" "))
+        };
+        let _ = writeln!(s, "- {} {}{}", ui.ruled_out_prefix(), e.name, why);
+    }
+    if !r.excluded.is_empty() {
+        s.push('\n');
+    }
+    let _ = writeln!(s, "## {}\n", ui.recording);
+    let _ = writeln!(s, "**{}**\n", r.recording_line());
+    if r.recording_planned && !r.recording_reason.is_empty() {
+        let _ = writeln!(s, "{}\n", r.recording_reason);
+    }
+    if let Some(t) = &r.retention {
+        let _ = writeln!(s, "*{}:* {t}\n", ui.retention);
+    }
+    for src in &r.recording_sources {
+        let _ = writeln!(s, "*{}: {src}*  ", ui.source);
+    }
+    if !r.recording_sources.is_empty() {
+        s.push('\n');
+    }
+    if !r.open.is_empty() {
+        let _ = writeln!(s, "## {}\n", ui.open_answers);
+        let _ = writeln!(s, "{}\n", ui.open_answers_intro);
+        for o in &r.open {
+            for x in &o.outcomes {
+                let _ = writeln!(s, "- {}: {} → {}", o.question, x.answer, x.summary);
+            }
+        }
+        s.push('\n');
+    }
+    section(&mut s, ui.warnings, &r.warnings, "- ⚠ ");
+    section(&mut s, ui.participant_checklist, &r.participants, "- [ ] ");
+    section(&mut s, ui.organiser_checklist, &r.organiser, "- [ ] ");
+    let _ = writeln!(s, "## {}\n", ui.why);
+    for c in &r.explanation {
+        let note = if c.certain {
+            String::new()
+        } else {
+            format!(" ({})", ui.assumed)
+        };
+        let _ = writeln!(s, "- {}{note}  \n  *{}: {}*", c.text, ui.source, c.source);
+    }
+    let _ = writeln!(s, "\n## {}\n", ui.documents);
+    for d in &r.documents {
+        let _ = writeln!(s, "- {d}");
+    }
+    s
+}
+
+fn section(s: &mut String, heading: &str, items: &[Cited], bullet: &str) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(s, "## {heading}\n");
+    for c in items {
+        let _ = writeln!(s, "{bullet}{}  \n  *{}*", c.text, c.source);
+    }
+    s.push('\n');
+}

@@ -1,0 +1,85 @@
+//! The text output: what a helpdesk person reads aloud, top to bottom,
+//! verdicts first.
+
+use std::fmt::Write;
+
+use crate::i18n::ui;
+use crate::report::{Cited, Report};
+
+pub fn to_text(r: &Report) -> String {
+    let ui = ui(r.lang);
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", ui.title);
+    let _ = writeln!(s, "{}: {}", ui.profile, r.profile_name);
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}", r.platform_line());
+    let _ = writeln!(s, "{}: {}", ui.information_class, r.class);
+    for e in &r.excluded {
+        let why = if e.reasons.is_empty() {
+            String::new()
+        } else {
+            format!(" – {}", e.reasons.join(" "))
+        };
+        let _ = writeln!(s, "{} {}{}", ui.ruled_out_prefix(), e.name, why);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}: {}", ui.recording, r.recording_line());
+    if r.recording_planned && !r.recording_reason.is_empty() {
+        let _ = writeln!(s, "  {}", r.recording_reason);
+    }
+    if let Some(t) = &r.retention {
+        let _ = writeln!(s, "  {}: {t}", ui.retention);
+    } else if r.recording_allowed == Some(true) {
+        let _ = writeln!(s, "  {}: {}", ui.retention, ui.no_retention_rule);
+    }
+    for src in &r.recording_sources {
+        let _ = writeln!(s, "  {}: {src}", ui.source);
+    }
+    if !r.open.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}:", ui.open_answers);
+        let _ = writeln!(s, "  {}", ui.open_answers_intro);
+        for o in &r.open {
+            for x in &o.outcomes {
+                let _ = writeln!(s, "  - {}: {} → {}", o.question, x.answer, x.summary);
+            }
+        }
+    }
+    list(&mut s, ui.warnings, &r.warnings, "!");
+    list(&mut s, ui.organiser_checklist, &r.organiser, "");
+    list(&mut s, ui.participant_checklist, &r.participants, "");
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}:", ui.why);
+    for c in &r.explanation {
+        let note = if c.certain {
+            String::new()
+        } else {
+            format!(" ({})", ui.assumed)
+        };
+        let _ = writeln!(s, "  - {}{note}", c.text);
+        let _ = writeln!(s, "    {}: {}", ui.source, c.source);
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{}:", ui.documents);
+    for d in &r.documents {
+        let _ = writeln!(s, "  - {d}");
+    }
+    s
+}
+
+fn list(s: &mut String, heading: &str, items: &[Cited], marker: &str) {
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(s);
+    let _ = writeln!(s, "{heading}:");
+    for (n, c) in items.iter().enumerate() {
+        let label = if marker.is_empty() {
+            format!("{}.", n + 1)
+        } else {
+            marker.to_owned()
+        };
+        let _ = writeln!(s, "  {label} {}", c.text);
+        let _ = writeln!(s, "     ({})", c.source);
+    }
+}

@@ -1,0 +1,71 @@
+//! The one place that names the YAML crate.
+//!
+//! `serde_yaml` is deprecated upstream; keeping every use behind this module
+//! means a maintained fork replaces it by changing the `use` below.
+
+pub use serde_yaml::{Error, Mapping, Value};
+
+/// Parses `text` into `T`. Errors keep the crate's line and column.
+pub fn from_str<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, Error> {
+    serde_yaml::from_str(text)
+}
+
+/// Converts an already parsed value into `T`.
+pub fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Error> {
+    serde_yaml::from_value(value)
+}
+
+/// The 1-based line and column an error points at, when the parser knows it.
+pub fn error_position(error: &Error) -> Option<(usize, usize)> {
+    error.location().map(|l| (l.line(), l.column()))
+}
+
+/// Renders a scalar the way a person wrote it (`2`, `true`, `health`), for
+/// messages and for option ids that YAML would read as numbers or booleans.
+pub fn scalar_to_string(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}
+
+/// A short description of a value's type, for "expected X, found Y" messages.
+pub fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "nothing (null)",
+        Value::Bool(_) => "a yes/no value",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a text",
+        Value::Sequence(_) => "a list",
+        Value::Mapping(_) => "a mapping",
+        Value::Tagged(_) => "a tagged value",
+    }
+}
+
+/// The 1-based line where `key:` first starts a line (at any indentation)
+/// in `text`, so messages about a parsed value can still name its line.
+pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| {
+            let t = line.trim_start().trim_start_matches("- ");
+            t.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+                || t.strip_prefix(&format!("\"{key}\""))
+                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+        .map(|i| i + 1)
+}
+
+/// The 1-based line and column of the first occurrence of `token` at or
+/// after line `from` (1-based), for messages about references in content.
+pub fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .skip(from.saturating_sub(1))
+        .find_map(|(i, line)| {
+            line.find(token)
+                .map(|c| (i + 1, line[..c].chars().count() + 1))
+        })
+}
