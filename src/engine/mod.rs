@@ -5,6 +5,7 @@
 
 pub mod answers;
 mod evaluate;
+pub mod flow;
 mod outcome;
 pub mod space;
 

@@ -1,0 +1,68 @@
+//! Which questions are asked and which options offered, given the answers
+//! so far. The wizard and the plain mode both follow this, so they ask the
+//! same questions; the content's `ask_when`/`offer_when` decide.
+
+use crate::content::condition::Truth;
+use crate::content::{Answer, Content, QuestionKind};
+
+/// Whether question `q` is asked. A condition that depends on an unknown
+/// answer counts as true: better to ask than to skip something that matters.
+pub fn is_asked(content: &Content, values: &[Answer], q: usize) -> bool {
+    content.questions[q]
+        .ask_when
+        .as_ref()
+        .is_none_or(|c| c.truth(values) != Truth::No)
+}
+
+/// The questions asked, in order.
+pub fn asked(content: &Content, values: &[Answer]) -> Vec<usize> {
+    (0..content.questions.len())
+        .filter(|&q| is_asked(content, values, q))
+        .collect()
+}
+
+/// The options of question `q` offered given the answers so far.
+pub fn offered(content: &Content, values: &[Answer], q: usize) -> Vec<usize> {
+    content.questions[q]
+        .options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| {
+            o.offer_when
+                .as_ref()
+                .is_none_or(|c| c.truth(values) != Truth::No)
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Resets answers the current answers make irrelevant: a question no longer
+/// asked, or a choice no longer offered, goes back to its default, so what
+/// the summary shows is what the engine evaluates. Returns the questions it
+/// reset.
+pub fn normalise(content: &Content, values: &mut [Answer]) -> Vec<usize> {
+    let mut reset = Vec::new();
+    for q in 0..content.questions.len() {
+        let question = &content.questions[q];
+        let default = question.default;
+        let stale = if !is_asked(content, values, q) {
+            values[q] != default
+        } else {
+            match (question.kind, values[q]) {
+                (QuestionKind::Choice, Answer::Choice(i)) => {
+                    !offered(content, values, q).contains(&i)
+                }
+                (QuestionKind::Multi, Answer::Set(bits)) => {
+                    let allowed: u64 = offered(content, values, q).iter().map(|i| 1u64 << i).sum();
+                    bits & !allowed != 0
+                }
+                _ => false,
+            }
+        };
+        if stale {
+            values[q] = default;
+            reset.push(q);
+        }
+    }
+    reset
+}
