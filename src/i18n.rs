@@ -124,6 +124,16 @@ impl Ui {
     pub fn ruled_out_prefix(&self) -> String {
         format!("✗ {}:", self.ruled_out)
     }
+
+    /// The lead-in of a reason under a ruled-out platform.
+    pub fn because_prefix(&self) -> String {
+        let mut c = self.because.chars();
+        let word: String = c
+            .next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or_default();
+        format!("{word}:")
+    }
 }
 
 /// The labels in `lang`.

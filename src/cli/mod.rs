@@ -53,6 +53,7 @@ pub enum Command {
 /// Runs the program and turns its outcome into an exit code: 0 success,
 /// 2 bad input, 1 anything else.
 pub fn main() -> ExitCode {
+    install_panic_hook();
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
@@ -67,6 +68,25 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report_error(&e),
     }
+}
+
+/// A panic is a bug: say so in one line, without a backtrace, and exit 1.
+fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let what = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unexpected state".to_owned());
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!(
+            "motesguide: internal error ({what}{at}); please report it with the answers you gave"
+        );
+    }));
 }
 
 /// Prints an error as one paragraph on stderr and picks its exit code.

@@ -13,13 +13,13 @@ pub fn to_markdown(r: &Report) -> String {
     let _ = writeln!(s, "**{}:** {}\n", ui.information_class, r.class);
     let _ = writeln!(s, "## {}\n", ui.platforms);
     let _ = writeln!(s, "**{}**\n", r.platform_line());
-    for e in &r.excluded {
-        let why = if e.reasons.is_empty() {
+    for (names, reasons) in r.excluded_groups() {
+        let why = if reasons.is_empty() {
             String::new()
         } else {
-            format!(" – {}", e.reasons.join(" "))
+            format!(" – {}", reasons.join(" "))
         };
-        let _ = writeln!(s, "- {} {}{}", ui.ruled_out_prefix(), e.name, why);
+        let _ = writeln!(s, "- {} {}{}", ui.ruled_out_prefix(), names.join(", "), why);
     }
     if !r.excluded.is_empty() {
         s.push('\n');
@@ -32,10 +32,10 @@ pub fn to_markdown(r: &Report) -> String {
     if let Some(t) = &r.retention {
         let _ = writeln!(s, "*{}:* {t}\n", ui.retention);
     }
-    for src in &r.recording_sources {
-        let _ = writeln!(s, "*{}: {src}*  ", ui.source);
-    }
-    if !r.recording_sources.is_empty() {
+    if r.recording_planned {
+        for src in &r.recording_sources {
+            let _ = writeln!(s, "*{}: {src}*  ", ui.source);
+        }
         s.push('\n');
     }
     if !r.open.is_empty() {

@@ -271,6 +271,19 @@ impl Report {
         }
     }
 
+    /// Ruled-out platforms grouped by identical reasons, so "Teams, Zoom –
+    /// because …" reads as one line instead of two.
+    pub fn excluded_groups(&self) -> Vec<(Vec<String>, Vec<String>)> {
+        let mut groups: Vec<(Vec<String>, Vec<String>)> = Vec::new();
+        for e in &self.excluded {
+            match groups.iter_mut().find(|(_, reasons)| *reasons == e.reasons) {
+                Some((names, _)) => names.push(e.name.clone()),
+                None => groups.push((vec![e.name.clone()], e.reasons.clone())),
+            }
+        }
+        groups
+    }
+
     /// The recording verdict in one line.
     pub fn recording_line(&self) -> String {
         let ui = ui(self.lang);

@@ -14,13 +14,11 @@ pub fn to_text(r: &Report) -> String {
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", r.platform_line());
     let _ = writeln!(s, "{}: {}", ui.information_class, r.class);
-    for e in &r.excluded {
-        let why = if e.reasons.is_empty() {
-            String::new()
-        } else {
-            format!(" – {}", e.reasons.join(" "))
-        };
-        let _ = writeln!(s, "{} {}{}", ui.ruled_out_prefix(), e.name, why);
+    for (names, reasons) in r.excluded_groups() {
+        let _ = writeln!(s, "{} {}", ui.ruled_out_prefix(), names.join(", "));
+        for reason in reasons {
+            let _ = writeln!(s, "  {} {reason}", ui.because_prefix());
+        }
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "{}: {}", ui.recording, r.recording_line());
@@ -32,8 +30,10 @@ pub fn to_text(r: &Report) -> String {
     } else if r.recording_allowed == Some(true) {
         let _ = writeln!(s, "  {}: {}", ui.retention, ui.no_retention_rule);
     }
-    for src in &r.recording_sources {
-        let _ = writeln!(s, "  {}: {src}", ui.source);
+    if r.recording_planned {
+        for src in &r.recording_sources {
+            let _ = writeln!(s, "  {}: {src}", ui.source);
+        }
     }
     if !r.open.is_empty() {
         let _ = writeln!(s);
