@@ -1,0 +1,91 @@
+//! Benchmarks with figures for the README: evaluations per second over the
+//! whole answer space, content loading, the whole-space analysis, and one
+//! end-to-end `--answers … --format json` run of the release binary.
+//!
+//! Run with `cargo bench --bench engine`. Not a timed test: it reports, it
+//! does not fail on a number.
+
+use std::hint::black_box;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use motesguide::content::{self, analysis};
+use motesguide::engine::space::Space;
+use motesguide::engine::{self, Answers};
+
+fn main() {
+    let content = content::built_in().expect("built-in content loads");
+
+    let (load_time, _) = best_of(20, || content::built_in().expect("loads"));
+    println!("load built-in content:        {:>10.2} ms", ms(load_time));
+
+    let space = Space::of(&content);
+    let combinations = space.len() as u64 * content.profiles.len() as u64;
+    let (eval_time, evaluated) = best_of(3, || {
+        let mut n = 0u64;
+        for profile in 0..content.profiles.len() {
+            space.for_each(|values| {
+                let answers = Answers {
+                    profile: Some(profile),
+                    values: values.to_vec(),
+                };
+                black_box(engine::evaluate(&content, profile, &answers));
+                n += 1;
+            });
+        }
+        n
+    });
+    assert_eq!(evaluated, combinations);
+    println!(
+        "evaluate whole answer space:  {:>10.2} ms for {combinations} combinations = {:.0} evaluations/s",
+        ms(eval_time),
+        combinations as f64 / eval_time.as_secs_f64()
+    );
+
+    let (analysis_time, _) = best_of(3, || analysis::analyse(&content));
+    println!(
+        "validate (whole-space checks):{:>10.2} ms",
+        ms(analysis_time)
+    );
+
+    let bin = env!("CARGO_BIN_EXE_motesguide");
+    let scenario = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/scenarios/namndsmote-sekretess.yaml"
+    );
+    let mut runs: Vec<Duration> = (0..30)
+        .map(|_| {
+            let start = Instant::now();
+            let out = Command::new(bin)
+                .args(["--answers", scenario, "--format", "json"])
+                .output()
+                .expect("binary runs");
+            assert!(out.status.success());
+            start.elapsed()
+        })
+        .collect();
+    runs.sort();
+    println!(
+        "end to end --answers --format json: median {:.2} ms, best {:.2} ms (30 runs)",
+        ms(runs[runs.len() / 2]),
+        ms(runs[0])
+    );
+}
+
+/// Runs `f` `n` times and keeps the fastest run and its result.
+fn best_of<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
+    let mut best: Option<(Duration, T)> = None;
+    for _ in 0..n {
+        let start = Instant::now();
+        let out = f();
+        let took = start.elapsed();
+        if best.as_ref().is_none_or(|(b, _)| took < *b) {
+            best = Some((took, out));
+        }
+    }
+    best.expect("n > 0")
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
