@@ -334,7 +334,8 @@ fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
 
 /// Every example answers file must parse against the questions.
 fn check_scenarios(c: &Content, out: &mut Vec<Problem>) {
-    for (file, text) in &c.scenarios {
+    for s in &c.scenarios {
+        let (file, text) = (&s.file, &s.text);
         if let Err(e) = crate::engine::parse_answers(c, file, text) {
             let message = e.0.strip_prefix(file.as_str()).unwrap_or(&e.0);
             let message = message.trim_start_matches([',', ':', ' ']).to_owned();

@@ -66,12 +66,7 @@ impl Loader {
         let rules = self.rules(
             &documents, &classes, &questions, &platforms, &profiles, &items, &warnings,
         );
-        let scenarios = self
-            .files
-            .iter()
-            .filter(|(p, _)| p.starts_with("scenarios/") && p.ends_with(".yaml"))
-            .map(|(p, t)| (p.clone(), t.clone()))
-            .collect();
+        let scenarios = self.scenarios(&documents);
         let defaults: Vec<usize> = (0..profiles.len())
             .filter(|&i| self.profile_is_default(&profiles[i].id))
             .collect();
@@ -519,6 +514,78 @@ impl Loader {
                 None
             }
         }
+    }
+
+    /// The scenario library. The answers themselves are checked against the
+    /// questions by the analysis (with the engine's own parser).
+    fn scenarios(&mut self, documents: &[Document]) -> Vec<Scenario> {
+        let files: Vec<(String, String)> = self
+            .files
+            .iter()
+            .filter(|(p, _)| p.starts_with("scenarios/") && p.ends_with(".yaml"))
+            .map(|(p, t)| (p.clone(), t.clone()))
+            .collect();
+        let mut out = Vec::new();
+        for (file, text) in files {
+            let id = file
+                .trim_start_matches("scenarios/")
+                .trim_end_matches(".yaml")
+                .to_owned();
+            let meta = yaml::from_str::<Value>(&text)
+                .ok()
+                .and_then(|v| v.get("scenario").cloned())
+                .ok_or_else(|| "needs a `scenario:` block with title, story and source".to_owned())
+                .and_then(|v| {
+                    yaml::from_value::<raw::ScenarioMeta>(v).map_err(|e| format!("scenario: {e}"))
+                });
+            match meta {
+                Ok(m) => {
+                    self.check_text(&file, &id, "title", &m.title);
+                    self.check_text(&file, &id, "story", &m.story);
+                    let line = yaml::line_of_key(&text, "source");
+                    let source = match self.source_quiet(&m.source, documents) {
+                        Some(s) => s,
+                        None => {
+                            self.problem(
+                                &file,
+                                line,
+                                format!("unknown source `{}`; write document#section", m.source),
+                            );
+                            Source {
+                                document: 0,
+                                section: 0,
+                            }
+                        }
+                    };
+                    out.push(Scenario {
+                        id,
+                        file,
+                        title: m.title,
+                        story: m.story,
+                        source,
+                        text,
+                    });
+                }
+                Err(message) => {
+                    let line = yaml::line_of_key(&text, "scenario");
+                    self.problem(&file, line, message);
+                }
+            }
+        }
+        out
+    }
+
+    fn source_quiet(&self, written: &str, documents: &[Document]) -> Option<Source> {
+        let (doc_id, section_id) = written.split_once('#')?;
+        let d = documents.iter().position(|d| d.id == doc_id)?;
+        let s = documents[d]
+            .sections
+            .iter()
+            .position(|s| s.id == section_id)?;
+        Some(Source {
+            document: d,
+            section: s,
+        })
     }
 
     fn platforms(&mut self, documents: &[Document]) -> Vec<Platform> {

@@ -19,8 +19,9 @@ pub struct Content {
     pub items: Vec<Item>,
     pub warnings: Vec<Warning>,
     pub rules: Vec<Rule>,
-    /// Example answers files under `scenarios/`, as (file name, text).
-    pub scenarios: Vec<(String, String)>,
+    /// The scenario library: realistic meetings for training, each an
+    /// answers file with a title and a story.
+    pub scenarios: Vec<Scenario>,
     pub default_profile: usize,
 }
 
@@ -205,6 +206,20 @@ impl Profile {
     }
 }
 
+/// A realistic meeting from the scenario library.
+#[derive(Debug)]
+pub struct Scenario {
+    /// The file name without `.yaml`: what `--scenario` takes.
+    pub id: String,
+    /// The path inside the content folder, for messages.
+    pub file: String,
+    pub title: Text,
+    pub story: Text,
+    pub source: Source,
+    /// The answers file as written; parsed with the engine's parser.
+    pub text: String,
+}
+
 #[derive(Debug)]
 pub struct Item {
     pub id: String,
@@ -263,6 +278,10 @@ impl Content {
 
     pub fn rule(&self, id: &str) -> Option<usize> {
         self.rules.iter().position(|r| r.id == id)
+    }
+
+    pub fn scenario(&self, id: &str) -> Option<usize> {
+        self.scenarios.iter().position(|s| s.id == id)
     }
 
     pub fn platform(&self, id: &str) -> Option<usize> {

@@ -138,6 +138,15 @@ pub struct Warning {
     pub source: String,
 }
 
+/// The `scenario:` block of a `scenarios/*.yaml` answers file.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScenarioMeta {
+    pub title: Text,
+    pub story: Text,
+    pub source: String,
+}
+
 /// `rules/*.yaml`: when a condition on the answers holds, these effects apply.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

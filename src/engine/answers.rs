@@ -135,6 +135,15 @@ pub fn parse_answers(content: &Content, name: &str, text: &str) -> Result<Answer
         let at = yaml::line_of_key(text, &key)
             .map(|l| format!(", line {l}"))
             .unwrap_or_default();
+        if key == "scenario" {
+            // The scenario library's title and story: not an answer.
+            if !matches!(value, Value::Mapping(_)) {
+                return Err(BadInput(format!(
+                    "{name}{at}: `scenario` describes a library scenario and must be a mapping with title, story and source"
+                )));
+            }
+            continue;
+        }
         if key == "profile" {
             let id = yaml::scalar_to_string(value).unwrap_or_default();
             answers.profile = Some(content.profile(&id).ok_or_else(|| {
