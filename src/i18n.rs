@@ -42,6 +42,12 @@ pub struct Ui {
     pub class_word: &'static str,
     pub because: &'static str,
     pub nothing: &'static str,
+    pub compare: &'static str,
+    pub compare_same: &'static str,
+    pub compare_differs: &'static str,
+    pub what_if: &'static str,
+    pub what_if_intro: &'static str,
+    pub what_if_none: &'static str,
 }
 
 const SV: Ui = Ui {
@@ -79,6 +85,12 @@ const SV: Ui = Ui {
     class_word: "klass",
     because: "eftersom",
     nothing: "Inga",
+    compare: "Jämförelse av profiler",
+    compare_same: "Profilerna ger samma beslut.",
+    compare_differs: "Profilerna ger olika beslut.",
+    what_if: "Vad händer om …",
+    what_if_intro: "Ett ändrat svar som skulle ändra plattform eller inspelningsbeslut:",
+    what_if_none: "Inget enskilt ändrat svar skulle ändra plattform eller inspelningsbeslut.",
 };
 
 const EN: Ui = Ui {
@@ -116,6 +128,12 @@ const EN: Ui = Ui {
     class_word: "class",
     because: "because",
     nothing: "None",
+    compare: "Profiles compared",
+    compare_same: "The profiles give the same decision.",
+    compare_differs: "The profiles give different decisions.",
+    what_if: "What if …",
+    what_if_intro: "A single changed answer that would change the platform or the recording verdict:",
+    what_if_none: "No single changed answer would change the platform or the recording verdict.",
 };
 
 impl Ui {

@@ -1,30 +1,91 @@
-//! `--answers FILE`: evaluate and print, no terminal needed.
+//! Printing a recommendation without a terminal: `--answers FILE`, or
+//! `--scenario ID` with `--format`, optionally with `--compare`/`--what-if`.
 
-use std::path::Path;
+use std::fmt::Write;
 
 use crate::cli::{Args, print};
 use crate::content::{self, Content};
-use crate::engine::{self, answers::profile_ids, answers::read_answers};
+use crate::engine::{
+    self, Answers, answers::profile_ids, answers::read_answers, parse_answers, whatif,
+};
 use crate::error::BadInput;
-use crate::report::{self, Format, Report};
+use crate::report::{self, Format, Report, compare};
 use crate::text::Lang;
 
-pub fn run(args: &Args, file: &Path, lang: Lang) -> anyhow::Result<()> {
+/// Whether the arguments ask for printed output rather than the wizard.
+pub fn prints(args: &Args) -> bool {
+    args.answers.is_some()
+        || (args.scenario.is_some() && (args.format.is_some() || args.compare || args.what_if))
+}
+
+pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
     let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
-    let mut answers = read_answers(&content, file)?;
-    if let Some(id) = &args.profile {
-        answers.profile = Some(resolve_profile(&content, id)?);
-    }
+    let answers = starting_answers(&content, args)?;
     let profile = answers.profile_or_default(&content);
     let rec = engine::evaluate(&content, profile, &answers);
     let report = Report::new(&content, &answers, &rec, lang);
-    let text = match args.format {
-        Format::Text => report::to_text(&report),
-        Format::Markdown => report::to_markdown(&report),
-        Format::Json => report::to_json(&report),
+    let compared = args.compare.then(|| {
+        compare::profile_lines(&content, &whatif::compare(&content, &answers.values), lang)
+    });
+    let what_ifs = args.what_if.then(|| {
+        compare::what_if_lines(
+            &content,
+            &whatif::what_if(&content, profile, &answers.values),
+            lang,
+        )
+    });
+    let text = match args.format.unwrap_or_default() {
+        Format::Json => {
+            let mut value = report::to_json_value(&report);
+            if let Some(lines) = &compared {
+                value["compare"] = compare::compare_json(lines);
+            }
+            if let Some(lines) = &what_ifs {
+                value["what_if"] = compare::what_if_json(lines);
+            }
+            report::json_string(&value)
+        }
+        Format::Text => {
+            let mut s = report::to_text(&report);
+            if let Some(lines) = &compared {
+                let _ = write!(s, "\n{}", compare::compare_text(lines, lang));
+            }
+            if let Some(lines) = &what_ifs {
+                let _ = write!(s, "\n{}", compare::what_if_text(lines, lang));
+            }
+            s
+        }
+        Format::Markdown => {
+            let mut s = report::to_markdown(&report);
+            if let Some(lines) = &compared {
+                let _ = write!(s, "\n{}", compare::compare_markdown(lines, lang));
+            }
+            if let Some(lines) = &what_ifs {
+                let _ = write!(s, "\n{}", compare::what_if_markdown(lines, lang));
+            }
+            s
+        }
     };
     print(&text)?;
     Ok(())
+}
+
+/// The answers the arguments name: a file, a scenario, or the defaults;
+/// `--profile` overrides the profile they name.
+pub fn starting_answers(content: &Content, args: &Args) -> Result<Answers, BadInput> {
+    let mut answers = if let Some(file) = &args.answers {
+        read_answers(content, file)?
+    } else if let Some(id) = &args.scenario {
+        let s = resolve_scenario(content, id)?;
+        let scenario = &content.scenarios[s];
+        parse_answers(content, &scenario.file, &scenario.text)?
+    } else {
+        Answers::defaults(content)
+    };
+    if let Some(id) = &args.profile {
+        answers.profile = Some(resolve_profile(content, id)?);
+    }
+    Ok(answers)
 }
 
 /// `--profile ID`: the profile, or bad input naming the accepted ones.
@@ -35,4 +96,32 @@ pub fn resolve_profile(content: &Content, id: &str) -> Result<usize, BadInput> {
             profile_ids(content)
         ))
     })
+}
+
+/// `--scenario ID`: the scenario, or bad input naming the accepted ones.
+pub fn resolve_scenario(content: &Content, id: &str) -> Result<usize, BadInput> {
+    content.scenario(id).ok_or_else(|| {
+        let ids: Vec<&str> = content.scenarios.iter().map(|s| s.id.as_str()).collect();
+        BadInput(format!(
+            "--scenario: unknown scenario `{id}`; accepted: {} (motesguide scenarios lists them)",
+            ids.join(", ")
+        ))
+    })
+}
+
+/// `motesguide scenarios`: the library, one block per scenario.
+pub fn list_scenarios(args: &Args, lang: Lang) -> anyhow::Result<()> {
+    let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let mut s = String::new();
+    for sc in &content.scenarios {
+        let _ = writeln!(
+            s,
+            "{}\n  {}\n  {}\n",
+            sc.id,
+            sc.title.get(lang),
+            sc.story.get(lang)
+        );
+    }
+    print(&s)?;
+    Ok(())
 }

@@ -23,9 +23,23 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
 
-    /// Output format for --answers.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format (default text). With --scenario or --code it prints
+    /// instead of opening the wizard.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Start from a scenario of the library (see `motesguide scenarios`).
+    #[arg(long, value_name = "ID", conflicts_with = "answers")]
+    pub scenario: Option<String>,
+
+    /// Also show the same answers under every profile, side by side.
+    #[arg(long)]
+    pub compare: bool,
+
+    /// Also show which single changed answer would change the platform or
+    /// the recording verdict, and to what.
+    #[arg(long = "what-if")]
+    pub what_if: bool,
 
     /// Profile to evaluate under (overrides the answers file's `profile`).
     #[arg(long, value_name = "ID")]
@@ -48,6 +62,8 @@ pub enum Command {
     /// Check a content folder and report every problem with file, line and
     /// column; exit 0 when it is sound.
     Validate,
+    /// List the scenario library: id, title and story.
+    Scenarios,
 }
 
 /// Runs the program and turns its outcome into an exit code: 0 success,
@@ -95,11 +111,11 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
         eprintln!("motesguide: {bad}");
         return ExitCode::from(2);
     }
-    if let Some(io) = e.downcast_ref::<std::io::Error>() {
-        if io.kind() == std::io::ErrorKind::BrokenPipe {
-            // The reader went away (`| head`): nothing left to say.
-            return ExitCode::SUCCESS;
-        }
+    if let Some(io) = e.downcast_ref::<std::io::Error>()
+        && io.kind() == std::io::ErrorKind::BrokenPipe
+    {
+        // The reader went away (`| head`): nothing left to say.
+        return ExitCode::SUCCESS;
     }
     eprintln!("motesguide: {e:#}");
     ExitCode::from(1)
@@ -109,10 +125,9 @@ fn run(args: Args) -> anyhow::Result<()> {
     let lang = parse_lang(args.lang.as_deref())?;
     match args.command {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
-        None => match &args.answers {
-            Some(file) => evaluate::run(&args, file, lang),
-            None => crate::tui::run(args.content.as_deref(), args.profile.as_deref(), lang),
-        },
+        Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
+        None if evaluate::prints(&args) => evaluate::run(&args, lang),
+        None => crate::tui::run(args.content.as_deref(), args.profile.as_deref(), lang),
     }
 }
 

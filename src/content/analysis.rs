@@ -185,7 +185,7 @@ impl State {
             }
             let r = &c.rules[i];
             let others = || fired.iter().filter(|&&j| j != i).map(|&j| &c.rules[j]);
-            let covered = |f: &dyn Fn(&Rule) -> bool| others().any(|o| f(o));
+            let covered = |f: &dyn Fn(&Rule) -> bool| others().any(f);
             let all_covered = r
                 .class_at_least
                 .is_none_or(|k| covered(&|o| o.class_at_least.is_some_and(|x| x >= k)))

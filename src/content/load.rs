@@ -846,14 +846,14 @@ impl Loader {
             .iter()
             .filter_map(|p| self.platform_ref(file, &id, p, platforms))
             .collect();
-        if let Some(c) = r.class_at_least {
-            if !classes.iter().any(|k| k.level == c) {
-                self.problem(
-                    file,
-                    Some(line),
-                    format!("rule `{id}`: class {c} is not in classes.yaml"),
-                );
-            }
+        if let Some(c) = r.class_at_least
+            && !classes.iter().any(|k| k.level == c)
+        {
+            self.problem(
+                file,
+                Some(line),
+                format!("rule `{id}`: class {c} is not in classes.yaml"),
+            );
         }
         let recording = r.recording.map(|rec| {
             match (rec.verdict, &rec.retention) {

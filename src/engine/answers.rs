@@ -204,10 +204,10 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Str
             if is_unknown && question.unknown {
                 return Ok(Answer::Unknown);
             }
-            if let Value::Null = value {
-                if question.unanswered.is_some() {
-                    return Ok(Answer::Unanswered);
-                }
+            if let Value::Null = value
+                && question.unanswered.is_some()
+            {
+                return Ok(Answer::Unanswered);
             }
             let id = match value {
                 Value::String(_) | Value::Number(_) => yaml::scalar_to_string(value),

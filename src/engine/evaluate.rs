@@ -151,10 +151,9 @@ fn recording_of(content: &Content, m: &Merged) -> RecordingOutcome {
                     .recording
                     .as_ref()
                     .and_then(|x| x.retention.clone())
+                    && !retention.contains(&t)
                 {
-                    if !retention.contains(&t) {
-                        retention.push(t);
-                    }
+                    retention.push(t);
                 }
             }
             RecordingOutcome {

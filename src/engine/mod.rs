@@ -4,10 +4,12 @@
 //! from the loaded [`Content`](crate::content::Content).
 
 pub mod answers;
+pub mod code;
 mod evaluate;
 pub mod flow;
 mod outcome;
 pub mod space;
+pub mod whatif;
 
 pub use answers::{Answers, parse_answers};
 pub use evaluate::{evaluate, summarise};

@@ -6,6 +6,18 @@ use crate::report::{Cited, Report};
 
 /// The recommendation as one JSON object (pretty-printed, ends in a newline).
 pub fn to_json(r: &Report) -> String {
+    json_string(&to_json_value(r))
+}
+
+/// Pretty-printed JSON ending in a newline.
+pub fn json_string(value: &Value) -> String {
+    let mut out = serde_json::to_string_pretty(value).expect("a JSON value always serialises");
+    out.push('\n');
+    out
+}
+
+/// The recommendation as a JSON value, for callers that add keys.
+pub fn to_json_value(r: &Report) -> Value {
     let cited = |list: &[Cited]| -> Vec<Value> {
         list.iter()
             .map(|c| json!({ "id": c.id, "text": c.text, "source": c.source }))
@@ -54,7 +66,5 @@ pub fn to_json(r: &Report) -> String {
         })).collect::<Vec<_>>(),
         "answers": r.answers.iter().map(|(id, _, value, _)| (id.clone(), Value::String(value.clone()))).collect::<serde_json::Map<_, _>>(),
     });
-    let mut out = serde_json::to_string_pretty(&value).expect("a JSON value always serialises");
-    out.push('\n');
-    out
+    value
 }

@@ -2,6 +2,7 @@
 //! as text (read aloud), Markdown (pasted into an invitation) or JSON (the
 //! machine contract).
 
+pub mod compare;
 mod json;
 mod markdown;
 mod plain;
@@ -11,7 +12,7 @@ use crate::engine::{Answers, Recommendation};
 use crate::i18n::ui;
 use crate::text::Lang;
 
-pub use json::to_json;
+pub use json::{json_string, to_json, to_json_value};
 pub use markdown::to_markdown;
 pub use plain::to_text;
 

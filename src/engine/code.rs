@@ -1,0 +1,420 @@
+//! Answer codes: the whole set of answers and the profile as a few
+//! characters a caller can read over the phone, such as `K7Q-4MZ2`.
+//!
+//! The code is generic over the content. Each question contributes one digit
+//! of a mixed-radix number, in content order, after a leading digit for the
+//! profile; a question's digit is the index of its answer among every value
+//! it can take ([`values`]). The number is written in Crockford base 32 at a
+//! fixed length for the content, followed by one check character (Luhn mod
+//! 32), which catches every single mistyped character and most swapped
+//! neighbours. The check also covers a fingerprint of the content's shape,
+//! so a code made with other questions or options almost always fails.
+
+use std::fmt;
+
+use crate::content::{Answer, Content, Question, QuestionKind};
+use crate::engine::answers::Answers;
+use crate::error::BadInput;
+
+/// Crockford's base-32 alphabet: no I, L, O or U, so nothing reads as 1, 0
+/// or a word.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const RADIX: u32 = 32;
+
+/// The value a code character stands for, with Crockford's readings: case
+/// does not matter, I and L are 1, O is 0.
+fn digit_of(c: char) -> Option<u8> {
+    let c = match c.to_ascii_uppercase() {
+        'I' | 'L' => '1',
+        'O' => '0',
+        other => other,
+    };
+    ALPHABET
+        .iter()
+        .position(|&a| char::from(a) == c)
+        .map(|i| i as u8)
+}
+
+/// What separates groups in a code as written; ignored when read.
+fn is_separator(c: char) -> bool {
+    c == '-' || c.is_whitespace()
+}
+
+/// The shape of the code for one content: the radix of every digit and the
+/// fingerprint the check covers.
+struct Layout {
+    /// The profile's radix first, then one per question in content order.
+    radices: Vec<u128>,
+    /// Data characters (without the check character).
+    length: usize,
+    fingerprint: u64,
+}
+
+impl Layout {
+    fn of(content: &Content) -> Layout {
+        let radices: Vec<u128> = std::iter::once(content.profiles.len() as u128)
+            .chain(content.questions.iter().map(radix))
+            .collect();
+        // The largest number is every digit at its highest value; its length
+        // in base 32 is the code's (at least one character).
+        let largest: Vec<u128> = radices.iter().map(|r| r.saturating_sub(1)).collect();
+        let length = to_base32(&radices, &largest).len();
+        Layout {
+            radices,
+            length,
+            fingerprint: fingerprint(content),
+        }
+    }
+
+    /// Characters in a written code, check character included.
+    fn code_length(&self) -> usize {
+        self.length + 1
+    }
+}
+
+/// Every value an answer to `question` can take, in code order: yes/no is
+/// false, true (then unknown where allowed); a choice is each option, then
+/// "not stated" where the question has no default, then unknown where
+/// allowed. A multiple choice is any set of its options (its digit is the
+/// set's bits), so it is not listed here; see [`radix`].
+pub fn values(question: &Question) -> Vec<Answer> {
+    let mut v = match question.kind {
+        QuestionKind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
+        QuestionKind::Choice => {
+            let mut v: Vec<Answer> = (0..question.options.len()).map(Answer::Choice).collect();
+            if question.default == Answer::Unanswered {
+                v.push(Answer::Unanswered);
+            }
+            v
+        }
+        QuestionKind::Multi => Vec::new(),
+    };
+    if question.unknown && question.kind != QuestionKind::Multi {
+        v.push(Answer::Unknown);
+    }
+    v
+}
+
+/// How many values an answer to `question` can take.
+fn radix(question: &Question) -> u128 {
+    match question.kind {
+        QuestionKind::Multi => 1u128 << question.options.len(),
+        _ => values(question).len() as u128,
+    }
+}
+
+/// The digit for `answer` to `question`, if it is a value the question takes.
+fn digit(question: &Question, answer: Answer) -> Option<u128> {
+    match (question.kind, answer) {
+        (QuestionKind::Multi, Answer::Set(bits)) => {
+            let bits = u128::from(bits);
+            (bits < radix(question)).then_some(bits)
+        }
+        (QuestionKind::Multi, _) => None,
+        _ => values(question)
+            .iter()
+            .position(|&v| v == answer)
+            .map(|i| i as u128),
+    }
+}
+
+/// The answer a digit stands for (`digit < radix(question)`).
+fn answer_of(question: &Question, digit: u128) -> Answer {
+    match question.kind {
+        QuestionKind::Multi => Answer::Set(digit as u64),
+        _ => values(question)[digit as usize],
+    }
+}
+
+/// A 64-bit FNV-1a hash of everything that decides the layout: profile ids,
+/// and each question's id, kind, options, "not stated" and unknown.
+fn fingerprint(content: &Content) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |s: &str| {
+        // Each field ends in a byte no id contains, so ("ab","c") and
+        // ("a","bc") hash apart.
+        for b in s.bytes().chain(std::iter::once(0xff)) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    };
+    for p in &content.profiles {
+        feed(&p.id);
+    }
+    for q in &content.questions {
+        feed(&q.id);
+        feed(match q.kind {
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Choice => "choice",
+            QuestionKind::Multi => "multi",
+        });
+        for o in &q.options {
+            feed(&o.id);
+        }
+        feed(&format!(
+            "{}/{}",
+            q.default == Answer::Unanswered,
+            q.unknown
+        ));
+    }
+    h
+}
+
+/// Base-32 digits (most significant first, no leading zeros beyond one) of
+/// the mixed-radix number `digits` in `radices`. Works on base-32 limbs, so
+/// any amount of content fits.
+fn to_base32(radices: &[u128], digits: &[u128]) -> Vec<u8> {
+    // Little-endian base-32 limbs.
+    let mut limbs: Vec<u8> = vec![0];
+    for (&r, &d) in radices.iter().zip(digits) {
+        let mut carry = d;
+        for limb in limbs.iter_mut() {
+            let x = u128::from(*limb) * r + carry;
+            *limb = (x % u128::from(RADIX)) as u8;
+            carry = x / u128::from(RADIX);
+        }
+        while carry > 0 {
+            limbs.push((carry % u128::from(RADIX)) as u8);
+            carry /= u128::from(RADIX);
+        }
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    limbs.reverse();
+    limbs
+}
+
+/// The mixed-radix digits of the base-32 number `code` (most significant
+/// first), or `None` when it is beyond the largest number the radices hold.
+fn from_base32(radices: &[u128], code: &[u8]) -> Option<Vec<u128>> {
+    let mut number: Vec<u8> = code.to_vec();
+    let mut digits = vec![0u128; radices.len()];
+    for (i, &r) in radices.iter().enumerate().rev() {
+        // number, rem = number / r, number % r (long division in base 32).
+        let mut rem: u128 = 0;
+        for limb in number.iter_mut() {
+            let x = rem * u128::from(RADIX) + u128::from(*limb);
+            *limb = (x / r) as u8;
+            rem = x % r;
+        }
+        digits[i] = rem;
+    }
+    number.iter().all(|&l| l == 0).then_some(digits)
+}
+
+/// The Luhn mod 32 sum of `digits` as they stand left of a check character
+/// (`check_included` false) or with it at the end (true), with the
+/// content's fingerprint written before them.
+fn luhn_sum(fingerprint: u64, digits: &[u8], check_included: bool) -> u32 {
+    let prefix = (0..13).rev().map(|i| ((fingerprint >> (5 * i)) & 31) as u8);
+    let all: Vec<u8> = prefix.chain(digits.iter().copied()).collect();
+    let mut double = !check_included;
+    let mut sum = 0;
+    for &d in all.iter().rev() {
+        let mut addend = u32::from(d);
+        if double {
+            addend *= 2;
+            addend = addend / RADIX + addend % RADIX;
+        }
+        sum += addend;
+        double = !double;
+    }
+    sum % RADIX
+}
+
+/// Hyphens between groups of three or four characters, for reading aloud.
+fn group(chars: &[u8]) -> String {
+    let n = chars.len();
+    let groups = n.div_ceil(4).max(1);
+    let (base, extra) = (n / groups, n % groups);
+    let mut out = String::with_capacity(n + groups);
+    let mut at = 0;
+    for g in 0..groups {
+        let size = base + usize::from(g >= groups - extra);
+        if g > 0 {
+            out.push('-');
+        }
+        out.extend(chars[at..at + size].iter().map(|&c| char::from(c)));
+        at += size;
+    }
+    out
+}
+
+/// The answer code of `answers` under `profile`, grouped for reading aloud
+/// (`K7Q-4MZ2`). `answers.profile` is not read: `profile` is what the code
+/// holds.
+///
+/// # Panics
+///
+/// If `profile` is not a profile of `content`, or an answer is not a value
+/// its question takes (an unknown where the question offers no "vet ej", an
+/// option index out of range). Answers read by
+/// [`parse_answers`](crate::engine::parse_answers), decoded by [`decode`] or
+/// given in the wizards always are.
+pub fn encode(content: &Content, answers: &Answers, profile: usize) -> String {
+    let layout = Layout::of(content);
+    assert!(
+        profile < content.profiles.len(),
+        "profile {profile} out of range"
+    );
+    let digits: Vec<u128> = std::iter::once(profile as u128)
+        .chain(
+            content
+                .questions
+                .iter()
+                .zip(&answers.values)
+                .map(|(q, &a)| {
+                    digit(q, a).unwrap_or_else(|| {
+                        panic!("answer {a:?} is not a value of question `{}`", q.id)
+                    })
+                }),
+        )
+        .collect();
+    let number = to_base32(&layout.radices, &digits);
+    let mut chars = vec![0u8; layout.length - number.len()];
+    chars.extend(number);
+    let check = (RADIX - luhn_sum(layout.fingerprint, &chars, false)) % RADIX;
+    chars.push(check as u8);
+    let written: Vec<u8> = chars.iter().map(|&d| ALPHABET[usize::from(d)]).collect();
+    group(&written)
+}
+
+/// Reads an answer code: the answers it holds (with `profile` set) and the
+/// profile. Case does not matter, spaces and hyphens are ignored, and I, L
+/// and O read as 1, 1 and 0.
+pub fn decode(content: &Content, code: &str) -> Result<(Answers, usize), CodeError> {
+    let layout = Layout::of(content);
+    let fail = |kind| CodeError {
+        input: code.to_owned(),
+        kind,
+        length: layout.code_length(),
+        example: example(content),
+    };
+    let mut digits = Vec::new();
+    for c in code.chars().filter(|&c| !is_separator(c)) {
+        match digit_of(c) {
+            Some(d) => digits.push(d),
+            None => {
+                return Err(fail(CodeErrorKind::BadCharacter {
+                    character: c,
+                    position: digits.len() + 1,
+                }));
+            }
+        }
+    }
+    if digits.len() != layout.code_length() {
+        return Err(fail(CodeErrorKind::WrongLength {
+            found: digits.len(),
+        }));
+    }
+    if luhn_sum(layout.fingerprint, &digits, true) != 0 {
+        return Err(fail(CodeErrorKind::CheckFailed));
+    }
+    let number = &digits[..layout.length];
+    let mixed =
+        from_base32(&layout.radices, number).ok_or_else(|| fail(CodeErrorKind::OutOfRange))?;
+    let profile = mixed[0] as usize;
+    let values = content
+        .questions
+        .iter()
+        .zip(&mixed[1..])
+        .map(|(q, &d)| answer_of(q, d))
+        .collect();
+    Ok((
+        Answers {
+            profile: Some(profile),
+            values,
+        },
+        profile,
+    ))
+}
+
+/// How many characters a code for `content` has, check character included
+/// (hyphens not counted).
+pub fn code_length(content: &Content) -> usize {
+    Layout::of(content).code_length()
+}
+
+/// A code of the right length for messages: the defaults under the
+/// default profile.
+fn example(content: &Content) -> String {
+    encode(
+        content,
+        &Answers::defaults(content),
+        content.default_profile,
+    )
+}
+
+/// Why a code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CodeError {
+    /// The code as given.
+    pub input: String,
+    pub kind: CodeErrorKind,
+    /// Characters in a code for this content (without hyphens).
+    pub length: usize,
+    /// A well-formed code, to show what one looks like.
+    pub example: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeErrorKind {
+    /// Too few or too many characters (hyphens and spaces not counted).
+    WrongLength { found: usize },
+    /// A character no code contains, at a 1-based position among the code's
+    /// characters (hyphens and spaces not counted).
+    BadCharacter { character: char, position: usize },
+    /// The check character does not match: something is mistyped, or the
+    /// code was made with other content.
+    CheckFailed,
+    /// Well-formed, but it stands for no set of answers this content has.
+    OutOfRange,
+}
+
+impl fmt::Display for CodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CodeErrorKind::WrongLength { found: 0 } => f.write_str("the code is empty"),
+            CodeErrorKind::WrongLength { found } => {
+                let s = if *found == 1 { "" } else { "s" };
+                write!(f, "the code has {found} character{s}")
+            }
+            CodeErrorKind::BadCharacter {
+                character,
+                position,
+            } => write!(
+                f,
+                "character {position}, `{}`, is not used in codes (they use the digits 0-9 and the letters A-Z except U)",
+                character.escape_debug()
+            ),
+            CodeErrorKind::CheckFailed => {
+                f.write_str("a character is mistyped – read the code again")
+            }
+            CodeErrorKind::OutOfRange => f.write_str(
+                "the code stands for no set of answers – read it again, or it was made by another version of the guide",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for CodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}; a code has {} characters such as {}",
+            self.kind, self.length, self.example
+        )
+    }
+}
+
+impl std::error::Error for CodeError {}
+
+impl From<CodeError> for BadInput {
+    fn from(e: CodeError) -> Self {
+        let input: String = e.input.trim().escape_debug().collect();
+        BadInput(format!(
+            "--code {input}: {e} (shown on the summary and result screens)"
+        ))
+    }
+}
