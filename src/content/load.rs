@@ -875,6 +875,14 @@ impl Loader {
                 retention: rec.retention,
             }
         });
+        if r.digital_only && (r.forbid_digital || r.class_at_least.is_some() || recording.is_some())
+        {
+            self.problem(
+                file,
+                Some(line),
+                format!("rule `{id}`: a `digital_only` rule may give checklist items and warnings only, not a class, a verdict or forbid_digital"),
+            );
+        }
         if !r.overrides.is_empty() && recording.is_none() {
             self.problem(
                 file,
@@ -900,6 +908,7 @@ impl Loader {
             explain: r.explain,
             class_at_least: r.class_at_least,
             forbid_digital: r.forbid_digital,
+            digital_only: r.digital_only,
             exclude_platforms,
             recording,
             organiser,

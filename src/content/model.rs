@@ -244,6 +244,8 @@ pub struct Rule {
     pub source: Source,
     pub class_at_least: Option<u8>,
     pub forbid_digital: bool,
+    /// Applies only when a digital meeting is allowed.
+    pub digital_only: bool,
     pub exclude_platforms: Vec<usize>,
     pub recording: Option<RecordingEffect>,
     pub organiser: Vec<usize>,

@@ -165,6 +165,10 @@ pub struct Rule {
     pub class_at_least: Option<u8>,
     #[serde(default)]
     pub forbid_digital: bool,
+    /// The rule's checklist items and warnings concern the digital meeting
+    /// itself, so they fall away when no digital meeting is allowed.
+    #[serde(default)]
+    pub digital_only: bool,
     #[serde(default)]
     pub exclude_platforms: Vec<String>,
     #[serde(default)]

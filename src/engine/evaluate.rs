@@ -182,7 +182,10 @@ fn fired(m: &Merged) -> impl Iterator<Item = (usize, bool)> + '_ {
 
 fn finish(content: &Content, profile: usize, m: &Merged) -> Recommendation {
     let (class, digital_allowed, platforms) = platforms_of(content, profile, m);
+    // Rules about the digital meeting itself do not apply to a meeting that
+    // may not be held digitally.
     let fired: Vec<Fired> = fired(m)
+        .filter(|(rule, _)| digital_allowed || !content.rules[*rule].digital_only)
         .map(|(rule, certain)| Fired { rule, certain })
         .collect();
     let mut organiser = Vec::new();
