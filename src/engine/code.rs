@@ -40,18 +40,28 @@ fn is_separator(c: char) -> bool {
     c == '-' || c.is_whitespace()
 }
 
-/// The shape of the code for one content: the radix of every digit and the
-/// fingerprint the check covers.
-struct Layout {
+/// Reads and writes the answer codes of one content. Build it once and
+/// use it for many codes; [`encode`] and [`decode`] build one each call.
+#[derive(Debug, Clone)]
+pub struct Codec<'a> {
+    content: &'a Content,
     /// The profile's radix first, then one per question in content order.
     radices: Vec<u128>,
+    /// The values of each question (empty for a multiple choice).
+    values: Vec<Vec<Answer>>,
     /// Data characters (without the check character).
     length: usize,
     fingerprint: u64,
+    /// Base-32 digits added to the number before it is written, so a code
+    /// read with other content turns into another number, most often one
+    /// beyond its answer space.
+    key: Vec<u8>,
+    /// A code of the right length for messages.
+    example: String,
 }
 
-impl Layout {
-    fn of(content: &Content) -> Layout {
+impl<'a> Codec<'a> {
+    pub fn new(content: &'a Content) -> Codec<'a> {
         let radices: Vec<u128> = std::iter::once(content.profiles.len() as u128)
             .chain(content.questions.iter().map(radix))
             .collect();
@@ -59,15 +69,26 @@ impl Layout {
         // in base 32 is the code's (at least one character).
         let largest: Vec<u128> = radices.iter().map(|r| r.saturating_sub(1)).collect();
         let length = to_base32(&radices, &largest).len();
-        Layout {
+        let fingerprint = fingerprint(content);
+        let key = (0..length as u64)
+            .map(|i| (splitmix64(fingerprint ^ i) & 31) as u8)
+            .collect();
+        let mut codec = Codec {
+            content,
             radices,
+            values: content.questions.iter().map(values).collect(),
             length,
-            fingerprint: fingerprint(content),
-        }
+            fingerprint,
+            key,
+            example: String::new(),
+        };
+        codec.example = codec.encode(&Answers::defaults(content), content.default_profile);
+        codec
     }
 
-    /// Characters in a written code, check character included.
-    fn code_length(&self) -> usize {
+    /// Characters in a code, check character included (hyphens not
+    /// counted).
+    pub fn code_length(&self) -> usize {
         self.length + 1
     }
 }
@@ -76,7 +97,7 @@ impl Layout {
 /// false, true (then unknown where allowed); a choice is each option, then
 /// "not stated" where the question has no default, then unknown where
 /// allowed. A multiple choice is any set of its options (its digit is the
-/// set's bits), so it is not listed here; see [`radix`].
+/// set's bits), so it is not listed here.
 pub fn values(question: &Question) -> Vec<Answer> {
     let mut v = match question.kind {
         QuestionKind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
@@ -100,29 +121,6 @@ fn radix(question: &Question) -> u128 {
     match question.kind {
         QuestionKind::Multi => 1u128 << question.options.len(),
         _ => values(question).len() as u128,
-    }
-}
-
-/// The digit for `answer` to `question`, if it is a value the question takes.
-fn digit(question: &Question, answer: Answer) -> Option<u128> {
-    match (question.kind, answer) {
-        (QuestionKind::Multi, Answer::Set(bits)) => {
-            let bits = u128::from(bits);
-            (bits < radix(question)).then_some(bits)
-        }
-        (QuestionKind::Multi, _) => None,
-        _ => values(question)
-            .iter()
-            .position(|&v| v == answer)
-            .map(|i| i as u128),
-    }
-}
-
-/// The answer a digit stands for (`digit < radix(question)`).
-fn answer_of(question: &Question, digit: u128) -> Answer {
-    match question.kind {
-        QuestionKind::Multi => Answer::Set(digit as u64),
-        _ => values(question)[digit as usize],
     }
 }
 
@@ -223,6 +221,34 @@ fn luhn_sum(fingerprint: u64, digits: &[u8], check_included: bool) -> u32 {
     sum % RADIX
 }
 
+/// A well-mixed 64-bit value from `x` (SplitMix64's finaliser).
+fn splitmix64(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
+}
+
+/// `digits += key` modulo 32^len (both most significant first, same length).
+fn add_mod(digits: &mut [u8], key: &[u8]) {
+    let mut carry = 0;
+    for (d, &k) in digits.iter_mut().zip(key).rev() {
+        let x = *d + k + carry;
+        *d = x % 32;
+        carry = x / 32;
+    }
+}
+
+/// `digits -= key` modulo 32^len (both most significant first, same length).
+fn sub_mod(digits: &mut [u8], key: &[u8]) {
+    let mut borrow = 0;
+    for (d, &k) in digits.iter_mut().zip(key).rev() {
+        let x = 32 + *d - k - borrow;
+        *d = x % 32;
+        borrow = u8::from(x < 32);
+    }
+}
+
 /// Hyphens between groups of three or four characters, for reading aloud.
 fn group(chars: &[u8]) -> String {
     let n = chars.len();
@@ -241,109 +267,134 @@ fn group(chars: &[u8]) -> String {
     out
 }
 
-/// The answer code of `answers` under `profile`, grouped for reading aloud
-/// (`K7Q-4MZ2`). `answers.profile` is not read: `profile` is what the code
-/// holds.
-///
-/// # Panics
-///
-/// If `profile` is not a profile of `content`, or an answer is not a value
-/// its question takes (an unknown where the question offers no "vet ej", an
-/// option index out of range). Answers read by
-/// [`parse_answers`](crate::engine::parse_answers), decoded by [`decode`] or
-/// given in the wizards always are.
-pub fn encode(content: &Content, answers: &Answers, profile: usize) -> String {
-    let layout = Layout::of(content);
-    assert!(
-        profile < content.profiles.len(),
-        "profile {profile} out of range"
-    );
-    let digits: Vec<u128> = std::iter::once(profile as u128)
-        .chain(
-            content
-                .questions
-                .iter()
-                .zip(&answers.values)
-                .map(|(q, &a)| {
-                    digit(q, a).unwrap_or_else(|| {
-                        panic!("answer {a:?} is not a value of question `{}`", q.id)
-                    })
-                }),
-        )
-        .collect();
-    let number = to_base32(&layout.radices, &digits);
-    let mut chars = vec![0u8; layout.length - number.len()];
-    chars.extend(number);
-    let check = (RADIX - luhn_sum(layout.fingerprint, &chars, false)) % RADIX;
-    chars.push(check as u8);
-    let written: Vec<u8> = chars.iter().map(|&d| ALPHABET[usize::from(d)]).collect();
-    group(&written)
-}
+impl Codec<'_> {
+    /// The answer code of `answers` under `profile`, grouped for reading
+    /// aloud (`K7Q-4MZ2`). `answers.profile` is not read: `profile` is what
+    /// the code holds.
+    ///
+    /// # Panics
+    ///
+    /// If `profile` is not a profile of the content, or an answer is not a
+    /// value its question takes (an unknown where the question offers no
+    /// "vet ej", an option index out of range). Answers read by
+    /// [`parse_answers`](crate::engine::parse_answers), decoded from a code
+    /// or given in the wizards always are.
+    pub fn encode(&self, answers: &Answers, profile: usize) -> String {
+        assert!(
+            profile < self.content.profiles.len(),
+            "profile {profile} out of range"
+        );
+        let digits: Vec<u128> = std::iter::once(profile as u128)
+            .chain(
+                self.content
+                    .questions
+                    .iter()
+                    .enumerate()
+                    .zip(&answers.values)
+                    .map(|((q, question), &a)| {
+                        self.digit(q, a).unwrap_or_else(|| {
+                            panic!("answer {a:?} is not a value of question `{}`", question.id)
+                        })
+                    }),
+            )
+            .collect();
+        let number = to_base32(&self.radices, &digits);
+        let mut chars = vec![0u8; self.length - number.len()];
+        chars.extend(number);
+        add_mod(&mut chars, &self.key);
+        let check = (RADIX - luhn_sum(self.fingerprint, &chars, false)) % RADIX;
+        chars.push(check as u8);
+        let written: Vec<u8> = chars.iter().map(|&d| ALPHABET[usize::from(d)]).collect();
+        group(&written)
+    }
 
-/// Reads an answer code: the answers it holds (with `profile` set) and the
-/// profile. Case does not matter, spaces and hyphens are ignored, and I, L
-/// and O read as 1, 1 and 0.
-pub fn decode(content: &Content, code: &str) -> Result<(Answers, usize), CodeError> {
-    let layout = Layout::of(content);
-    let fail = |kind| CodeError {
-        input: code.to_owned(),
-        kind,
-        length: layout.code_length(),
-        example: example(content),
-    };
-    let mut digits = Vec::new();
-    for c in code.chars().filter(|&c| !is_separator(c)) {
-        match digit_of(c) {
-            Some(d) => digits.push(d),
-            None => {
-                return Err(fail(CodeErrorKind::BadCharacter {
-                    character: c,
-                    position: digits.len() + 1,
-                }));
+    /// Reads an answer code: the answers it holds (with `profile` set) and
+    /// the profile. Case does not matter, spaces and hyphens are ignored,
+    /// and I, L and O read as 1, 1 and 0.
+    pub fn decode(&self, code: &str) -> Result<(Answers, usize), CodeError> {
+        let fail = |kind| CodeError {
+            input: code.to_owned(),
+            kind,
+            length: self.code_length(),
+            example: self.example.clone(),
+        };
+        let mut digits = Vec::new();
+        for c in code.chars().filter(|&c| !is_separator(c)) {
+            match digit_of(c) {
+                Some(d) => digits.push(d),
+                None => {
+                    return Err(fail(CodeErrorKind::BadCharacter {
+                        character: c,
+                        position: digits.len() + 1,
+                    }));
+                }
             }
         }
+        if digits.len() != self.code_length() {
+            return Err(fail(CodeErrorKind::WrongLength {
+                found: digits.len(),
+            }));
+        }
+        if luhn_sum(self.fingerprint, &digits, true) != 0 {
+            return Err(fail(CodeErrorKind::CheckFailed));
+        }
+        digits.truncate(self.length);
+        sub_mod(&mut digits, &self.key);
+        let mixed =
+            from_base32(&self.radices, &digits).ok_or_else(|| fail(CodeErrorKind::OutOfRange))?;
+        let profile = mixed[0] as usize;
+        let values = (0..self.content.questions.len())
+            .map(|q| self.answer_of(q, mixed[q + 1]))
+            .collect();
+        Ok((
+            Answers {
+                profile: Some(profile),
+                values,
+            },
+            profile,
+        ))
     }
-    if digits.len() != layout.code_length() {
-        return Err(fail(CodeErrorKind::WrongLength {
-            found: digits.len(),
-        }));
+
+    /// The digit for `answer` to question `q`, if it is a value the
+    /// question takes.
+    fn digit(&self, q: usize, answer: Answer) -> Option<u128> {
+        match (self.content.questions[q].kind, answer) {
+            (QuestionKind::Multi, Answer::Set(bits)) => {
+                let bits = u128::from(bits);
+                (bits < self.radices[q + 1]).then_some(bits)
+            }
+            (QuestionKind::Multi, _) => None,
+            _ => self.values[q]
+                .iter()
+                .position(|&v| v == answer)
+                .map(|i| i as u128),
+        }
     }
-    if luhn_sum(layout.fingerprint, &digits, true) != 0 {
-        return Err(fail(CodeErrorKind::CheckFailed));
+
+    /// The answer a digit of question `q` stands for (`digit` is below its
+    /// radix).
+    fn answer_of(&self, q: usize, digit: u128) -> Answer {
+        match self.content.questions[q].kind {
+            QuestionKind::Multi => Answer::Set(digit as u64),
+            _ => self.values[q][digit as usize],
+        }
     }
-    let number = &digits[..layout.length];
-    let mixed =
-        from_base32(&layout.radices, number).ok_or_else(|| fail(CodeErrorKind::OutOfRange))?;
-    let profile = mixed[0] as usize;
-    let values = content
-        .questions
-        .iter()
-        .zip(&mixed[1..])
-        .map(|(q, &d)| answer_of(q, d))
-        .collect();
-    Ok((
-        Answers {
-            profile: Some(profile),
-            values,
-        },
-        profile,
-    ))
+}
+
+/// The answer code of `answers` under `profile` (see [`Codec::encode`]).
+pub fn encode(content: &Content, answers: &Answers, profile: usize) -> String {
+    Codec::new(content).encode(answers, profile)
+}
+
+/// Reads an answer code (see [`Codec::decode`]).
+pub fn decode(content: &Content, code: &str) -> Result<(Answers, usize), CodeError> {
+    Codec::new(content).decode(code)
 }
 
 /// How many characters a code for `content` has, check character included
 /// (hyphens not counted).
 pub fn code_length(content: &Content) -> usize {
-    Layout::of(content).code_length()
-}
-
-/// A code of the right length for messages: the defaults under the
-/// default profile.
-fn example(content: &Content) -> String {
-    encode(
-        content,
-        &Answers::defaults(content),
-        content.default_profile,
-    )
+    Codec::new(content).code_length()
 }
 
 /// Why a code could not be read.
