@@ -49,6 +49,11 @@ pub struct Args {
     #[arg(long, value_name = "sv|en")]
     pub lang: Option<String>,
 
+    /// Wizard: print the result as text on standard output when the wizard
+    /// closes, so it can be piped or pasted.
+    #[arg(long, conflicts_with = "answers")]
+    pub print: bool,
+
     /// Use the policy content in DIR instead of the built-in content.
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
@@ -127,7 +132,12 @@ fn run(args: Args) -> anyhow::Result<()> {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
-        None => crate::tui::run(args.content.as_deref(), args.profile.as_deref(), lang),
+        None => crate::tui::run(
+            args.content.as_deref(),
+            args.profile.as_deref(),
+            lang,
+            args.print,
+        ),
     }
 }
 

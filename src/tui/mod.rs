@@ -1,9 +1,91 @@
-//! The interactive wizard (built in the wizard issue).
+//! The interactive wizard.
+//!
+//! Layout: [`app`] is the state and its one `update`; [`keys`] maps keys
+//! to actions and lists them for the footer; [`view`] draws the state;
+//! [`export`] writes files; [`terminal`] enters and leaves full-screen mode;
+//! [`strings`] and [`theme`] are the words and the looks. This module only
+//! sets up and runs the loop.
 
-use std::path::Path;
+pub mod app;
+pub mod doc;
+pub mod export;
+pub mod keys;
+pub mod strings;
+pub mod terminal;
+pub mod theme;
+pub mod view;
 
+use std::path::{Path, PathBuf};
+
+use ratatui::crossterm::event;
+
+use crate::content;
+use crate::engine::answers::profile_ids;
+use crate::error::BadInput;
 use crate::text::Lang;
+use app::{Action, App};
 
-pub fn run(_content: Option<&Path>, _profile: Option<&str>, _lang: Lang) -> anyhow::Result<()> {
-    anyhow::bail!("the interactive wizard is not built yet; use --answers FILE")
+/// Runs the wizard until the person quits; with `print`, writes the result
+/// as text to standard output once the terminal is restored.
+pub fn run(
+    content_dir: Option<&Path>,
+    profile: Option<&str>,
+    lang: Lang,
+    print: bool,
+) -> anyhow::Result<()> {
+    let out = terminal::output(print)?;
+    let content = content::load(content_dir).map_err(BadInput::from)?;
+    let profile = match profile {
+        None => content.default_profile,
+        Some(id) => content.profile(id).ok_or_else(|| {
+            BadInput(format!(
+                "--profile: unknown profile `{id}`; accepted: {}",
+                profile_ids(&content)
+            ))
+        })?,
+    };
+    let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let text = {
+        let (_guard, mut term) = terminal::Guard::enter(out)?;
+        let size = term.size()?;
+        let mut app = App::new(
+            &content,
+            profile,
+            lang,
+            (size.width, size.height),
+            theme::colour_wanted(),
+            save_dir,
+        );
+        app.print_on_exit = print;
+        loop {
+            let size = term.size()?;
+            if (size.width, size.height) != app.size {
+                app.update(Action::Resize(size.width, size.height));
+            }
+            term.draw(|frame| view::render(&app, frame))?;
+            if app.quit {
+                break;
+            }
+            // Blocks until something that matters happens: no polling, no
+            // timer, no redraw for events that change nothing.
+            let action = loop {
+                if let Some(action) = keys::map_event(&app, &event::read()?) {
+                    break action;
+                }
+            };
+            let mut effect = app.update(action);
+            while let Some(e) = effect {
+                effect = app.update(export::perform(e));
+            }
+        }
+        app.exit_text()
+    };
+    match text {
+        Some(text) => crate::cli::print(&text)?,
+        None if print => {
+            eprintln!("motesguide: no result to print: the wizard closed before a result was shown")
+        }
+        None => {}
+    }
+    Ok(())
 }

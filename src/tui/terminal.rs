@@ -1,0 +1,140 @@
+//! Entering and leaving full-screen mode. Whatever is turned on is turned
+//! off again by [`Guard`]'s `Drop` (normal exit, error, `?`) and by the panic
+//! hook, so the person's terminal is never left raw, mouse-captured, in the
+//! alternate screen or without a cursor.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, IsTerminal, Write};
+use std::sync::OnceLock;
+
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{
+    EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
+};
+
+use crate::error::BadInput;
+
+/// Where the wizard draws: standard output, or the terminal itself when
+/// standard output is piped (`motesguide --print | …`).
+#[derive(Debug)]
+pub enum Output {
+    Stdout,
+    Tty(File),
+}
+
+impl Output {
+    fn writer(&self) -> io::Result<Box<dyn Write + Send>> {
+        Ok(match self {
+            Output::Stdout => Box::new(io::stdout()),
+            Output::Tty(f) => Box::new(f.try_clone()?),
+        })
+    }
+}
+
+/// Whether drawing goes to /dev/tty, for the panic hook.
+static DRAWS_ON_TTY: OnceLock<bool> = OnceLock::new();
+
+/// Picks where to draw, or says why the wizard cannot run here. Checked
+/// before anything touches the terminal: without one, entering raw mode
+/// would fail halfway.
+pub fn output(print: bool) -> Result<Output, BadInput> {
+    let answers_hint = "to evaluate without a terminal, give the answers in a file: motesguide --answers FILE (see motesguide --help)";
+    if !io::stdin().is_terminal() {
+        return Err(BadInput(format!(
+            "the interactive wizard needs a terminal, and standard input is not one; {answers_hint}"
+        )));
+    }
+    if io::stdout().is_terminal() {
+        return Ok(Output::Stdout);
+    }
+    if print && let Ok(tty) = OpenOptions::new().read(true).write(true).open("/dev/tty") {
+        return Ok(Output::Tty(tty));
+    }
+    Err(BadInput(format!(
+        "the interactive wizard needs a terminal, and standard output is not one; use --print to draw on the terminal and print the result on standard output, or {answers_hint}"
+    )))
+}
+
+pub type Term = Terminal<CrosstermBackend<Box<dyn Write + Send>>>;
+
+/// Undoes, on drop, every terminal mode it turned on.
+pub struct Guard {
+    out: Output,
+    raw: bool,
+    alternate: bool,
+    mouse: bool,
+}
+
+impl Guard {
+    /// Raw mode, the alternate screen and mouse reports, in that order; a
+    /// step that fails leaves the earlier ones to `Drop`.
+    pub fn enter(out: Output) -> io::Result<(Guard, Term)> {
+        let _ = DRAWS_ON_TTY.set(matches!(out, Output::Tty(_)));
+        install_panic_hook();
+        let mut guard = Guard {
+            out,
+            raw: false,
+            alternate: false,
+            mouse: false,
+        };
+        enable_raw_mode()?;
+        guard.raw = true;
+        let mut w = guard.out.writer()?;
+        execute!(w, EnterAlternateScreen)?;
+        guard.alternate = true;
+        execute!(w, EnableMouseCapture)?;
+        guard.mouse = true;
+        let terminal = Terminal::new(CrosstermBackend::new(guard.out.writer()?))?;
+        Ok((guard, terminal))
+    }
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        if let Ok(mut w) = self.out.writer() {
+            if self.mouse {
+                let _ = execute!(w, DisableMouseCapture);
+            }
+            if self.alternate {
+                let _ = execute!(w, LeaveAlternateScreen);
+            }
+            let _ = execute!(w, Show);
+        }
+        if self.raw {
+            let _ = disable_raw_mode();
+        }
+    }
+}
+
+/// Restores the terminal before the panic message is printed, so it can be
+/// read; the default hook then runs as usual.
+fn install_panic_hook() {
+    static ONCE: OnceLock<()> = OnceLock::new();
+    ONCE.get_or_init(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            restore_anyway();
+            previous(info);
+        }));
+    });
+}
+
+fn restore_anyway() {
+    let out = if DRAWS_ON_TTY.get() == Some(&true) {
+        OpenOptions::new()
+            .write(true)
+            .open("/dev/tty")
+            .map(Output::Tty)
+            .unwrap_or(Output::Stdout)
+    } else {
+        Output::Stdout
+    };
+    if let Ok(mut w) = out.writer() {
+        let _ = execute!(w, DisableMouseCapture, LeaveAlternateScreen, Show);
+    }
+    let _ = disable_raw_mode();
+}

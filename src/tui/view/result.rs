@@ -1,0 +1,347 @@
+//! The result: the verdict in a frame that is always in view, then the
+//! sections (overview, the two checklists, why) one at a time.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::ui;
+use crate::report::Cited;
+use crate::tui::app::{App, ResultView, Section};
+use crate::tui::doc::{Doc, wrap};
+use crate::tui::view::pick;
+
+/// The verdict frame, the section tabs and the page below them.
+pub fn split(app: &App, view: &ResultView, body: Rect) -> (Rect, Rect, Rect) {
+    let lines = banner_lines(app, view, body.width.saturating_sub(4)).len() as u16;
+    let banner_h = (lines + 2).min(body.height);
+    let tabs_h = u16::from(body.height > banner_h);
+    let rest = body.height - banner_h - tabs_h;
+    (
+        Rect::new(body.x, body.y, body.width, banner_h),
+        Rect::new(body.x, body.y + banner_h, body.width, tabs_h),
+        Rect::new(body.x, body.y + banner_h + tabs_h, body.width, rest),
+    )
+}
+
+/// The platform verdict and the recording verdict, each behind a symbol so
+/// neither depends on colour.
+fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> {
+    let t = app.theme();
+    let r = &view.report;
+    let (mark, style) = if r.digital_allowed {
+        ("✓ ", t.permitted)
+    } else {
+        ("✗ ", t.forbidden)
+    };
+    let mut lines = Vec::new();
+    let mut add = |mark: &str, text: &str, style: Style| {
+        for (i, row) in wrap(text, usize::from(width).saturating_sub(2))
+            .into_iter()
+            .enumerate()
+        {
+            let lead = if i == 0 { mark } else { "  " };
+            lines.push(Line::from(vec![
+                Span::styled(lead.to_owned(), style),
+                Span::styled(row, style),
+            ]));
+        }
+    };
+    add(mark, &r.platform_line(), style);
+    let (mark, style) = recording_mark(app, r.recording_allowed);
+    add(mark, &r.recording_line(), style);
+    lines
+}
+
+fn recording_mark(app: &App, allowed: Option<bool>) -> (&'static str, Style) {
+    let t = app.theme();
+    match allowed {
+        None => ("– ", t.strong),
+        Some(true) => ("✓ ", t.permitted),
+        Some(false) => ("✗ ", t.forbidden),
+    }
+}
+
+pub fn banner(app: &App, view: &ResultView, area: Rect, buf: &mut Buffer) {
+    let block = Block::bordered()
+        .border_type(BorderType::Thick)
+        .border_style(app.theme().border)
+        .title(format!(" {} ", app.strings().result));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let inner = Rect::new(
+        inner.x.saturating_add(1).min(inner.right()),
+        inner.y,
+        inner.width.saturating_sub(2),
+        inner.height,
+    );
+    Paragraph::new(banner_lines(app, view, area.width.saturating_sub(4))).render(inner, buf);
+}
+
+/// The tab labels at the widest form that fits: with tick counts, without,
+/// or only the current one named.
+fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
+    let s = app.strings();
+    let names = [
+        s.tab_overview,
+        s.tab_participants,
+        s.tab_organiser,
+        s.tab_why,
+    ];
+    let count = |sec: Section| {
+        sec.checklist().map_or(String::new(), |list| {
+            let done = ticked_in(app, view, sec, list);
+            format!(" {done}/{}", view.items(sec))
+        })
+    };
+    let forms: [Box<dyn Fn(usize) -> String>; 3] = [
+        Box::new(|i| format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))),
+        Box::new(|i| format!(" {} {} ", i + 1, names[i])),
+        Box::new(|i| {
+            if i == view.section {
+                format!(" {} {} ", i + 1, names[i])
+            } else {
+                format!(" {} ", i + 1)
+            }
+        }),
+    ];
+    let fits = |labels: &Vec<String>| {
+        labels.iter().map(|l| l.width() + 1).sum::<usize>() <= usize::from(width) + 1
+    };
+    let mut labels = Vec::new();
+    for form in &forms {
+        labels = (0..4).map(form).collect::<Vec<_>>();
+        if fits(&labels) {
+            break;
+        }
+    }
+    labels
+}
+
+fn ticked_in(app: &App, view: &ResultView, sec: Section, list: usize) -> usize {
+    let items = match sec {
+        Section::Participants => &view.report.participants,
+        _ => &view.report.organiser,
+    };
+    items
+        .iter()
+        .filter(|c| app.ticked[list].contains(&c.id))
+        .count()
+}
+
+pub fn tabs(app: &App, view: &ResultView, area: Rect, buf: &mut Buffer) {
+    let mut spans = Vec::new();
+    for (i, label) in tab_labels(app, view, area.width).into_iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::raw("│"));
+        }
+        spans.push(Span::styled(label, pick(app, i == view.section)));
+    }
+    Paragraph::new(Line::from(spans)).render(area, buf);
+}
+
+/// The section whose tab is at column `col`.
+pub fn tab_at(app: &App, view: &ResultView, area: Rect, col: u16) -> Option<usize> {
+    let mut x = usize::from(area.x);
+    for (i, label) in tab_labels(app, view, area.width).iter().enumerate() {
+        let w = label.width();
+        if (x..x + w).contains(&usize::from(col)) {
+            return Some(i);
+        }
+        x += w + 1;
+    }
+    None
+}
+
+pub fn doc(app: &App, view: &ResultView, width: u16) -> Doc {
+    let mut d = Doc::new(width);
+    match view.section() {
+        Section::Overview => overview(app, view, &mut d),
+        Section::Participants => checklist(app, view, Section::Participants, &mut d),
+        Section::Organiser => checklist(app, view, Section::Organiser, &mut d),
+        Section::Why => why(app, view, &mut d),
+    }
+    d
+}
+
+fn overview(app: &App, view: &ResultView, d: &mut Doc) {
+    let t = app.theme();
+    let ui = ui(app.lang);
+    let lang = app.lang;
+    let content = app.content;
+    let r = &view.report;
+    let class_help = content
+        .classes
+        .iter()
+        .find(|c| c.level == r.class)
+        .map(|c| c.help.get(lang))
+        .unwrap_or_default();
+    d.lead(
+        &format!("{} –", r.class_name),
+        class_help,
+        t.strong,
+        Style::new(),
+    );
+    d.heading(ui.permitted, t.heading);
+    if r.digital_allowed {
+        for id in &r.platform_ids {
+            let Some(p) = content.platform(id).map(|p| &content.platforms[p]) else {
+                continue;
+            };
+            d.flow(
+                vec![Span::styled(format!("✓ {} – ", p.name), t.permitted)],
+                p.description.get(lang),
+                Style::new(),
+                2,
+            );
+        }
+    } else {
+        d.para(
+            vec![Span::styled("✗ ", t.forbidden)],
+            ui.no_digital_meeting,
+            t.forbidden,
+        );
+    }
+    if !r.excluded.is_empty() {
+        d.heading(ui.ruled_out, t.heading);
+        for e in &r.excluded {
+            d.flow(
+                vec![Span::styled(format!("✗ {} – ", e.name), t.strong)],
+                &e.reasons.join(" "),
+                Style::new(),
+                2,
+            );
+        }
+    }
+    d.heading(ui.recording, t.heading);
+    let (mark, style) = recording_mark(app, r.recording_allowed);
+    d.para(vec![Span::styled(mark, style)], &r.recording_line(), style);
+    if r.recording_planned && !r.recording_reason.is_empty() {
+        d.para(vec![Span::raw("  ")], &r.recording_reason, Style::new());
+    }
+    let retention = match (&r.retention, r.recording_allowed) {
+        (Some(text), _) => Some(text.as_str()),
+        (None, Some(true)) => Some(ui.no_retention_rule),
+        _ => None,
+    };
+    if let Some(text) = retention {
+        d.flow(
+            vec![
+                Span::raw("  "),
+                Span::styled(format!("{}: ", ui.retention), t.strong),
+            ],
+            text,
+            Style::new(),
+            2,
+        );
+    }
+    for src in &r.recording_sources {
+        source(app, d, src, "  ");
+    }
+    if !r.warnings.is_empty() {
+        d.heading(ui.warnings, t.heading);
+        for w in &r.warnings {
+            d.para(vec![Span::styled("⚠ ", t.warning)], &w.text, t.warning);
+            source(app, d, &w.source, "  ");
+        }
+    }
+    if !r.open.is_empty() {
+        d.heading(ui.open_answers, t.heading);
+        d.text(ui.open_answers_intro, Style::new());
+        for o in &r.open {
+            for x in &o.outcomes {
+                d.para(
+                    vec![Span::raw("• ")],
+                    &format!("{}: {} → {}", o.question, x.answer, x.summary),
+                    Style::new(),
+                );
+            }
+        }
+    }
+}
+
+/// "Källa: …" under what it backs, continued at the same indent.
+fn source(app: &App, d: &mut Doc, text: &str, indent: &'static str) {
+    d.flow(
+        vec![
+            Span::raw(indent),
+            Span::styled(format!("{}: ", ui(app.lang).source), app.theme().strong),
+        ],
+        text,
+        Style::new(),
+        indent.len(),
+    );
+}
+
+fn checklist(app: &App, view: &ResultView, section: Section, d: &mut Doc) {
+    let t = app.theme();
+    let ui = ui(app.lang);
+    let s = app.strings();
+    let (heading, items, list): (&str, &[Cited], usize) = match section {
+        Section::Participants => (ui.participant_checklist, &view.report.participants, 0),
+        _ => (ui.organiser_checklist, &view.report.organiser, 1),
+    };
+    let done = ticked_in(app, view, section, list);
+    d.line(Line::from(vec![
+        Span::styled(heading.to_owned(), t.heading),
+        Span::raw(format!("  ({done}/{} {})", items.len(), s.ticked)),
+    ]));
+    if items.is_empty() {
+        d.text(s.no_items, Style::new());
+    }
+    let cursor = view.cursor[view.section];
+    for (i, c) in items.iter().enumerate() {
+        let selected = i == cursor;
+        let style = pick(app, selected);
+        let tick = if app.ticked[list].contains(&c.id) {
+            "[x]"
+        } else {
+            "[ ]"
+        };
+        d.anchor(|d| {
+            d.para(
+                vec![
+                    Span::styled(if selected { "▶ " } else { "  " }, style),
+                    Span::styled(format!("{tick} {:>2}. ", i + 1), style),
+                ],
+                &c.text,
+                style,
+            );
+            source(app, d, &c.source, "           ");
+        });
+    }
+}
+
+fn why(app: &App, view: &ResultView, d: &mut Doc) {
+    let t = app.theme();
+    let ui = ui(app.lang);
+    let r = &view.report;
+    d.text(ui.why, t.heading);
+    for c in &r.explanation {
+        let note = if c.certain {
+            String::new()
+        } else {
+            format!(" ({})", ui.assumed)
+        };
+        d.para(
+            vec![Span::raw("• ")],
+            &format!("{}{note}", c.text),
+            Style::new(),
+        );
+        source(app, d, &c.source, "  ");
+    }
+    d.heading(ui.answers, t.heading);
+    let asked = app.asked();
+    for (id, step, _, answer) in &r.answers {
+        if app.content.question(id).is_some_and(|q| asked.contains(&q)) {
+            d.para(vec![Span::raw(format!("• {step}: "))], answer, t.strong);
+        }
+    }
+    d.heading(ui.documents, t.heading);
+    for doc in &r.documents {
+        d.para(vec![Span::raw("• ")], doc, Style::new());
+    }
+}

@@ -1,0 +1,70 @@
+//! "Check your answers": the profile and every asked question with its
+//! answer, each line a way back to change it, then the way on to the result.
+
+use ratatui::style::Style;
+use ratatui::text::Span;
+use unicode_width::UnicodeWidthStr;
+
+use crate::i18n::ui;
+use crate::tui::app::{App, Row};
+use crate::tui::doc::Doc;
+use crate::tui::view::pick;
+
+/// The answers stand beside their questions when this much room is left
+/// for them; otherwise below.
+const ANSWER_ROOM: usize = 16;
+
+pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
+    let t = app.theme();
+    let s = app.strings();
+    let lang = app.lang;
+    let content = app.content;
+    let mut d = Doc::new(width);
+    d.text(s.check_answers, t.heading);
+    d.text(s.summary_hint, Style::new());
+    d.blank();
+    let rows = app.rows();
+    let label = |row: Row| match row {
+        Row::Profile => ui(lang).profile.to_owned(),
+        Row::Question(q) => content.questions[q].step.get(lang).to_owned(),
+        Row::ShowResult => String::new(),
+    };
+    let label_w = rows.iter().map(|r| label(*r).width()).max().unwrap_or(0);
+    let two_columns = label_w + 4 + ANSWER_ROOM <= usize::from(width);
+    for (i, &row) in rows.iter().enumerate() {
+        let selected = i == cursor;
+        let style = pick(app, selected);
+        let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
+        let value = match row {
+            Row::Profile => content.profiles[app.profile].name.get(lang).to_owned(),
+            Row::Question(q) => content.questions[q].answer_label(app.values[q], lang),
+            Row::ShowResult => {
+                d.blank();
+                let style = if selected { t.selected } else { t.strong };
+                d.anchor(|d| {
+                    d.para(
+                        vec![Span::styled(if selected { "▶ " } else { "  " }, style)],
+                        &format!("{} →", s.show_result),
+                        style,
+                    );
+                });
+                continue;
+            }
+        };
+        d.anchor(|d| {
+            if two_columns {
+                let name = label(row);
+                let pad = " ".repeat(label_w - name.width() + 2);
+                d.para(
+                    vec![marker, Span::styled(format!("{name}{pad}"), style)],
+                    &value,
+                    style.patch(t.strong),
+                );
+            } else {
+                d.para(vec![marker], &label(row), style);
+                d.para(vec![Span::raw("    ")], &value, style.patch(t.strong));
+            }
+        });
+    }
+    d
+}
