@@ -202,11 +202,24 @@ fn finish(content: &Content, profile: usize, m: &Merged) -> Recommendation {
     organiser.sort_unstable();
     participants.sort_unstable();
     warnings.sort_unstable();
-    let grant = content.profiles[profile].grant_for(class);
-    let ruled_out = content.profiles[profile]
+    let profile_ref = &content.profiles[profile];
+    let grant = profile_ref.grant_for(class);
+    let excluded = |p: usize| {
+        fired
+            .iter()
+            .any(|f| content.rules[f.rule].exclude_platforms.contains(&p))
+    };
+    // Ruled out: a platform too weak for the class, excluded by a rule, or
+    // every platform when no digital meeting is allowed. A stronger platform
+    // the profile simply does not name for this class is not forbidden, so
+    // it is not listed as such.
+    let ruled_out = profile_ref
         .platforms(content)
         .into_iter()
-        .filter(|p| !platforms.contains(p))
+        .filter(|&p| !platforms.contains(&p))
+        .filter(|&p| {
+            !digital_allowed || excluded(p) || profile_ref.clearance(p).is_none_or(|c| c < class)
+        })
         .map(|p| {
             let because = fired
                 .iter()
