@@ -148,7 +148,7 @@ pub fn parse_answers(content: &Content, name: &str, text: &str) -> Result<Answer
             let id = yaml::scalar_to_string(value).unwrap_or_default();
             answers.profile = Some(content.profile(&id).ok_or_else(|| {
                 BadInput(format!(
-                    "{name}{at}: unknown profile `{}`; accepted: {}",
+                    "{name}{at}: unknown profile {}; accepted: {}",
                     describe(value),
                     profile_ids(content)
                 ))
