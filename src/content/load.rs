@@ -128,6 +128,13 @@ impl Loader {
         yaml::find_token(text, from, token).map(|(l, _)| l)
     }
 
+    /// Whether a file defining what a reference names (a file, or a folder
+    /// such as `rules/`) did not parse: the reference is then not reported
+    /// as unknown, since that file's own problem already is.
+    fn unparsed(&self, defined_in: &str) -> bool {
+        self.failed.iter().any(|f| f.starts_with(defined_in))
+    }
+
     fn check_file_names(&mut self) {
         let unexpected: Vec<String> = self
             .files
@@ -636,7 +643,7 @@ impl Loader {
                     .iter()
                     .filter_map(|d| {
                         let found = documents.iter().position(|x| &x.id == d);
-                        if found.is_none() {
+                        if found.is_none() && !self.unparsed("documents.yaml") {
                             let line = self.line_of_token(file, &p.id, d);
                             self.problem(file, line, format!("`{}`: unknown document `{d}`", p.id));
                         }
@@ -672,7 +679,7 @@ impl Loader {
                 }
                 for g in &grants {
                     for c in &g.classes {
-                        if !classes.iter().any(|k| k.level == *c) {
+                        if !classes.iter().any(|k| k.level == *c) && !self.unparsed("classes.yaml") {
                             let line = self.line_of_id(file, &p.id);
                             self.problem(
                                 file,
@@ -701,7 +708,7 @@ impl Loader {
         platforms: &[Platform],
     ) -> Option<usize> {
         let found = platforms.iter().position(|p| p.id == id);
-        if found.is_none() {
+        if found.is_none() && !self.unparsed("platforms.yaml") {
             let line = self.line_of_token(file, owner, id);
             let ids: Vec<&str> = platforms.iter().map(|p| p.id.as_str()).collect();
             self.problem(
@@ -817,11 +824,16 @@ impl Loader {
                 .unwrap_or(Cond::Always),
             None => Cond::Always,
         };
-        let lookup = |this: &mut Self, what: &str, ids: &[String], known: &[&str]| -> Vec<usize> {
+        let lookup = |this: &mut Self,
+                      what: &str,
+                      defined_in: &str,
+                      ids: &[String],
+                      known: &[&str]|
+         -> Vec<usize> {
             ids.iter()
                 .filter_map(|x| {
                     let found = known.iter().position(|k| k == x);
-                    if found.is_none() {
+                    if found.is_none() && !this.unparsed(defined_in) {
                         let l = this.line_of_token(file, &id, x);
                         this.problem(file, l, format!("rule `{id}`: unknown {what} `{x}`"));
                     }
@@ -836,11 +848,23 @@ impl Loader {
         let profiles_of = r
             .profiles
             .as_ref()
-            .map(|ps| lookup(self, "profile", ps, &profile_ids));
-        let organiser = lookup(self, "checklist item", &r.organiser, &item_ids);
-        let participants = lookup(self, "checklist item", &r.participants, &item_ids);
-        let warning_refs = lookup(self, "warning", &r.warnings, &warning_ids);
-        let overrides = lookup(self, "rule", &r.overrides, &rule_refs);
+            .map(|ps| lookup(self, "profile", "profiles.yaml", ps, &profile_ids));
+        let organiser = lookup(
+            self,
+            "checklist item",
+            "checklists.yaml",
+            &r.organiser,
+            &item_ids,
+        );
+        let participants = lookup(
+            self,
+            "checklist item",
+            "checklists.yaml",
+            &r.participants,
+            &item_ids,
+        );
+        let warning_refs = lookup(self, "warning", "warnings.yaml", &r.warnings, &warning_ids);
+        let overrides = lookup(self, "rule", "rules/", &r.overrides, &rule_refs);
         let exclude_platforms = r
             .exclude_platforms
             .iter()
@@ -848,6 +872,7 @@ impl Loader {
             .collect();
         if let Some(c) = r.class_at_least
             && !classes.iter().any(|k| k.level == c)
+            && !self.unparsed("classes.yaml")
         {
             self.problem(
                 file,
