@@ -1,0 +1,776 @@
+//! The built binary end to end, as CONTRACT.md fixes it: every output
+//! format and language, `--profile`, standard input, `validate` on sound
+//! and broken content, and every kind of bad input (exit 2, one paragraph
+//! on stderr, nothing on stdout).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use common::*;
+use serde_json::Value;
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A successful run: exit 0, nothing on stderr.
+fn ok(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let o = run(args, stdin);
+    assert_eq!(o.status.code(), Some(0), "{args:?} failed: {}", stderr(&o));
+    assert!(
+        o.stderr.is_empty(),
+        "{args:?} wrote to stderr: {}",
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+/// Bad input: exit 2, nothing on stdout, and on stderr one paragraph with
+/// no panic or backtrace that holds every one of `mentions`.
+fn bad_input(o: &Output, mentions: &[&str]) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {err}");
+    assert!(
+        o.stdout.is_empty(),
+        "stdout must stay empty, got: {}",
+        stdout(o)
+    );
+    let text = err.trim_end();
+    assert!(
+        text.starts_with("motesguide: "),
+        "the message says who speaks: {err}"
+    );
+    assert!(!text.contains("\n\n"), "one paragraph, got: {err}");
+    for word in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "stack backtrace",
+        "internal error",
+    ] {
+        assert!(!err.contains(word), "`{word}` in: {err}");
+    }
+    for m in mentions {
+        assert!(err.contains(m), "the message lacks `{m}`: {err}");
+    }
+    err
+}
+
+fn path_str(p: &Path) -> &str {
+    p.to_str().expect("a UTF-8 temporary path")
+}
+
+fn library(name: &str) -> PathBuf {
+    content_dir().join("scenarios").join(name)
+}
+
+fn library_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(content_dir().join("scenarios"))
+        .expect("content/scenarios exists")
+        .map(|e| e.expect("a folder entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "the scenario library is empty");
+    files
+}
+
+/// Writes an answers file and returns the folder (kept alive) and path.
+fn answers_file(text: &str) -> (TempDir, PathBuf) {
+    let dir = TempDir::new("answers");
+    let path = dir.write("answers.yaml", text);
+    (dir, path)
+}
+
+fn json(args: &[&str], stdin: Option<&[u8]>) -> Value {
+    let out = ok(args, stdin);
+    let value: Value = serde_json::from_str(&out).expect("--format json prints one JSON value");
+    check_contract(&value);
+    value
+}
+
+fn non_empty_str<'a>(v: &'a Value, key: &str, at: &str) -> &'a str {
+    let s = v[key]
+        .as_str()
+        .unwrap_or_else(|| panic!("{at}.{key} is not a string: {v}"));
+    assert!(!s.trim().is_empty(), "{at}.{key} is empty");
+    s
+}
+
+/// Every key and type CONTRACT.md names, and the rules between them.
+fn check_contract(v: &Value) {
+    let c = content();
+    let profile = v["profile"].as_str().expect("profile is a string");
+    assert!(c.profile(profile).is_some(), "unknown profile {profile}");
+    let class = v["information_class"]
+        .as_u64()
+        .expect("information_class is an integer");
+    assert!((1..=4).contains(&class), "information_class {class}");
+    let digital = v["digital_meeting_allowed"]
+        .as_bool()
+        .expect("digital_meeting_allowed is a boolean");
+    let platforms = v["platforms"].as_array().expect("platforms is a list");
+    for p in platforms {
+        let id = p.as_str().expect("a platform is an id");
+        assert!(
+            ["teams", "zoom", "sefos", "prorenata", "skype"].contains(&id),
+            "platform {id}"
+        );
+    }
+    assert_eq!(
+        platforms.is_empty(),
+        !digital,
+        "platforms empty exactly when no digital meeting"
+    );
+    let rec = &v["recording"];
+    assert!(rec.is_object(), "recording is an object");
+    let planned = rec["planned"]
+        .as_bool()
+        .expect("recording.planned is a boolean");
+    match &rec["allowed"] {
+        Value::Null => assert!(!planned, "recording.allowed is null only when not planned"),
+        Value::Bool(_) => assert!(planned, "recording.allowed is a boolean when planned"),
+        other => panic!("recording.allowed is {other}"),
+    }
+    assert!(rec["reason"].is_string(), "recording.reason is a string");
+    assert!(
+        rec["retention"].is_null() || rec["retention"].is_string(),
+        "recording.retention is null or a string"
+    );
+    assert!(
+        rec.as_object()
+            .expect("an object")
+            .contains_key("retention"),
+        "recording.retention is present"
+    );
+    let names_a_document = |source: &str| {
+        c.documents.iter().any(|d| {
+            source.contains(&d.title) && d.sections.iter().any(|s| source.contains(&s.title))
+        })
+    };
+    let cited = |list: &Value, at: &str, id_key: &str| {
+        for (i, item) in list
+            .as_array()
+            .unwrap_or_else(|| panic!("{at} is a list"))
+            .iter()
+            .enumerate()
+        {
+            let at = format!("{at}[{i}]");
+            non_empty_str(item, id_key, &at);
+            non_empty_str(item, "text", &at);
+            let source = non_empty_str(item, "source", &at);
+            assert!(names_a_document(source), "{at}.source {source:?}");
+        }
+    };
+    cited(&v["checklists"]["organiser"], "checklists.organiser", "id");
+    cited(
+        &v["checklists"]["participants"],
+        "checklists.participants",
+        "id",
+    );
+    cited(&v["warnings"], "warnings", "id");
+    cited(&v["explanation"], "explanation", "rule");
+    assert!(
+        !v["explanation"].as_array().expect("a list").is_empty(),
+        "every result explains itself"
+    );
+}
+
+#[test]
+fn json_keeps_the_contract_for_every_library_scenario_in_both_languages() {
+    for file in library_files() {
+        for lang in ["sv", "en"] {
+            let v = json(
+                &[
+                    "--answers",
+                    path_str(&file),
+                    "--format",
+                    "json",
+                    "--lang",
+                    lang,
+                ],
+                None,
+            );
+            assert!(v["profile"].is_string(), "{}", file.display());
+        }
+    }
+}
+
+#[test]
+fn json_tells_the_engine_decision() {
+    let c = content();
+    let file = library("namndsmote-sekretess.yaml");
+    let v = json(&["--answers", path_str(&file), "--format", "json"], None);
+    let answers = answers(c, &std::fs::read_to_string(&file).expect("readable"));
+    let p = answers.profile_or_default(c);
+    let rec = motesguide::engine::evaluate(c, p, &answers);
+    assert_eq!(v["profile"], c.profiles[p].id.as_str());
+    assert_eq!(v["information_class"], rec.class);
+    assert_eq!(v["digital_meeting_allowed"], rec.digital_allowed);
+    assert_eq!(
+        v["platforms"],
+        serde_json::json!(platform_ids(c, &rec.platforms))
+    );
+    let organiser: Vec<&str> = v["checklists"]["organiser"]
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|x| x["id"].as_str().expect("an id"))
+        .collect();
+    let expected: Vec<&str> = rec
+        .organiser
+        .iter()
+        .map(|&i| c.items[i].id.as_str())
+        .collect();
+    assert_eq!(organiser, expected);
+}
+
+#[test]
+fn json_recording_is_null_when_none_is_planned_and_a_verdict_otherwise() {
+    let cases = [
+        ("meeting_type: ordinary\n", Value::Null, false),
+        (
+            "meeting_type: ordinary\nrecording: ordinary\n",
+            Value::Bool(false),
+            true,
+        ),
+        (
+            "meeting_type: training\nrecording: one_way\n",
+            Value::Bool(true),
+            true,
+        ),
+        (
+            "meeting_type: examination\nrecording: examination_basis\n",
+            Value::Bool(true),
+            true,
+        ),
+    ];
+    for (text, allowed, planned) in cases {
+        let (_dir, path) = answers_file(text);
+        let v = json(&["--answers", path_str(&path), "--format", "json"], None);
+        assert_eq!(v["recording"]["allowed"], allowed, "{text}");
+        assert_eq!(v["recording"]["planned"], planned, "{text}");
+        // An allowed recording says how long it is kept.
+        assert_eq!(
+            v["recording"]["retention"].is_string(),
+            allowed == Value::Bool(true),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn text_is_the_default_format_and_reads_verdict_first() {
+    let file = library("namndsmote-sekretess.yaml");
+    let out = ok(&["--answers", path_str(&file)], None);
+    assert_eq!(
+        out,
+        ok(&["--answers", path_str(&file), "--format", "text"], None)
+    );
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines[0].starts_with("Mötesguide"), "{out}");
+    let verdict = lines
+        .iter()
+        .position(|l| l.starts_with("Digitalt möte tillåtet på: Sefos eller ProRenata"))
+        .unwrap_or_else(|| panic!("no platform verdict in:\n{out}"));
+    let why = lines
+        .iter()
+        .position(|l| l.starts_with("Varför"))
+        .expect("an explanation");
+    assert!(verdict < why, "the verdict comes before the explanation");
+    assert!(out.contains("Informationsklass: 3"), "{out}");
+    assert!(out.contains("Källa: "), "{out}");
+    assert!(out.contains("Checklista för deltagarna"), "{out}");
+}
+
+#[test]
+fn markdown_has_headings_checkboxes_and_sources() {
+    let file = library("namndsmote-sekretess.yaml");
+    let out = ok(
+        &["--answers", path_str(&file), "--format", "markdown"],
+        None,
+    );
+    assert!(out.starts_with("# Mötesguide"), "{out}");
+    assert!(out.contains("\n## "), "{out}");
+    assert!(out.contains("\n- [ ] "), "{out}");
+    assert!(
+        out.contains("**Digitalt möte tillåtet på: Sefos eller ProRenata**"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Motala kommun: Gemensamma anvisningar säkra digitala möten"),
+        "{out}"
+    );
+}
+
+#[test]
+fn english_is_a_full_translation() {
+    let c = content();
+    let file = library("workshop-extern-konsult.yaml");
+    let text = ok(&["--answers", path_str(&file), "--lang", "en"], None);
+    assert!(text.starts_with("Meeting guide"), "{text}");
+    assert!(text.contains("Digital meeting permitted on"), "{text}");
+    assert!(text.contains("Information class: 2"), "{text}");
+    for swedish in [
+        "Informationsklass",
+        "Källa",
+        "avsnitt",
+        "Checklista",
+        "Inspelning",
+    ] {
+        assert!(
+            !text.contains(swedish),
+            "`{swedish}` in the English text:\n{text}"
+        );
+    }
+    let markdown = ok(
+        &[
+            "--answers",
+            path_str(&file),
+            "--lang",
+            "en",
+            "--format",
+            "markdown",
+        ],
+        None,
+    );
+    assert!(markdown.starts_with("# Meeting guide"), "{markdown}");
+    let v = json(
+        &[
+            "--answers",
+            path_str(&file),
+            "--lang",
+            "en",
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(v["language"], "en");
+    let warning = &v["warnings"][0];
+    let w = c
+        .warnings
+        .iter()
+        .find(|w| w.id == warning["id"].as_str().expect("an id"))
+        .expect("a known warning");
+    assert_eq!(warning["text"], w.text.en.as_str());
+    assert!(
+        warning["source"]
+            .as_str()
+            .expect("a source")
+            .contains("section"),
+        "{warning}"
+    );
+}
+
+#[test]
+fn profile_flag_overrides_the_answers_file() {
+    let (_dir, path) = answers_file("profile: standard\nmeeting_type: board\nsecrecy: true\n");
+    let file = path_str(&path);
+    let v = json(&["--answers", file, "--format", "json"], None);
+    assert_eq!(v["profile"], "standard");
+    assert_eq!(v["platforms"], serde_json::json!(["sefos", "prorenata"]));
+    let v = json(
+        &[
+            "--answers",
+            file,
+            "--format",
+            "json",
+            "--profile",
+            "bilaga-6",
+        ],
+        None,
+    );
+    assert_eq!(v["profile"], "bilaga-6");
+    assert_eq!(v["platforms"], serde_json::json!(["skype"]));
+    let (_dir, path) = answers_file("profile: bilaga-6\n");
+    let v = json(
+        &[
+            "--answers",
+            path_str(&path),
+            "--format",
+            "json",
+            "--profile",
+            "standard",
+        ],
+        None,
+    );
+    assert_eq!(v["profile"], "standard");
+    assert_eq!(v["platforms"], serde_json::json!(["teams", "zoom"]));
+}
+
+#[test]
+fn answers_from_standard_input_read_like_a_file() {
+    let file = library("socialtjanst-halsa.yaml");
+    let bytes = std::fs::read(&file).expect("readable");
+    for format in ["text", "markdown", "json"] {
+        let from_file = ok(&["--answers", path_str(&file), "--format", format], None);
+        let from_stdin = ok(&["--answers", "-", "--format", format], Some(&bytes));
+        assert_eq!(from_file, from_stdin, "--format {format}");
+    }
+}
+
+#[test]
+fn validate_passes_on_the_built_in_content_and_a_copy_of_it() {
+    let out = ok(&["validate"], None);
+    assert!(out.contains("sound"), "{out}");
+    let dir = TempDir::new("content-copy");
+    copy_dir(&content_dir(), dir.path());
+    let out = ok(&["validate", "--content", path_str(dir.path())], None);
+    assert!(out.contains("sound"), "{out}");
+    // The copy also serves --answers.
+    let file = library("klass-4.yaml");
+    json(
+        &[
+            "--answers",
+            path_str(&file),
+            "--content",
+            path_str(dir.path()),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+}
+
+/// A copy of `content/` with `break_it` applied; the line it broke.
+fn broken_content(label: &str, break_it: impl FnOnce(&Path) -> usize) -> (TempDir, usize) {
+    let dir = TempDir::new(label);
+    copy_dir(&content_dir(), dir.path());
+    let line = break_it(dir.path());
+    (dir, line)
+}
+
+/// A copy of `content/` with `rules/70-extra.yaml` holding `rules`.
+fn with_extra_rules(label: &str, rules: &str) -> TempDir {
+    let (dir, _) = broken_content(label, |d| {
+        std::fs::write(d.join("rules/70-extra.yaml"), rules).expect("writable");
+        2
+    });
+    dir
+}
+
+/// The 1-based line of the first line of `file` that holds `needle`.
+fn line_of(file: &Path, needle: &str) -> usize {
+    std::fs::read_to_string(file)
+        .expect("readable")
+        .lines()
+        .position(|l| l.contains(needle))
+        .unwrap_or_else(|| panic!("`{needle}` not in {}", file.display()))
+        + 1
+}
+
+/// Replaces line `n` (1-based) of `file`.
+fn replace_line(file: &Path, n: usize, with: &str) {
+    let text = std::fs::read_to_string(file).expect("readable");
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines[n - 1] = with;
+    std::fs::write(file, lines.join("\n") + "\n").expect("writable");
+}
+
+/// `validate` and `--answers` both refuse the broken folder with exit 2.
+fn refused(dir: &Path, mentions: &[&str]) -> String {
+    let err = bad_input(
+        &run(&["validate", "--content", path_str(dir)], None),
+        mentions,
+    );
+    let file = library("veckomote-inspelning.yaml");
+    bad_input(
+        &run(
+            &["--answers", path_str(&file), "--content", path_str(dir)],
+            None,
+        ),
+        mentions,
+    );
+    err
+}
+
+#[test]
+fn validate_names_file_line_and_column_of_a_yaml_syntax_error() {
+    let (dir, line) = broken_content("yaml-error", |d| {
+        let file = d.join("warnings.yaml");
+        let n = line_of(&file, "source: motala-2024#sakerhetsatgarder");
+        replace_line(&file, n, "  source: motala-2024#sakerhetsatgarder: oops");
+        n
+    });
+    let err = refused(dir.path(), &[&format!("warnings.yaml:{line}:40")]);
+    // One mistake, one problem: references into the broken file are not
+    // reported as unknown on top of it.
+    assert!(err.contains("has 1 problem:"), "{err}");
+}
+
+#[test]
+fn validate_names_an_unknown_source() {
+    let (dir, line) = broken_content("unknown-source", |d| {
+        let file = d.join("checklists.yaml");
+        let n = line_of(&file, "source: motala-2024#sakerhetsatgarder");
+        replace_line(&file, n, "  source: motala-2024#nowhere");
+        n
+    });
+    refused(
+        dir.path(),
+        &[
+            &format!("checklists.yaml:{line}:"),
+            "unknown source `motala-2024#nowhere`",
+            "motala-2024#sakerhetsatgarder",
+        ],
+    );
+}
+
+#[test]
+fn validate_names_a_rule_that_never_fires() {
+    let dir = with_extra_rules(
+        "never-fires",
+        "# A rule whose condition contradicts itself.\n\
+         - id: never-fires\n  when:\n    all: [{ secrecy: true }, { secrecy: false }]\n  \
+         warnings: [class-conflict]\n  explain: { sv: Aldrig., en: Never. }\n  \
+         source: motala-2024#sekretess\n",
+    );
+    refused(
+        dir.path(),
+        &["rules/70-extra.yaml:2:", "`never-fires` never fires"],
+    );
+}
+
+#[test]
+fn validate_names_two_rules_with_conflicting_recording_verdicts() {
+    let dir = with_extra_rules(
+        "conflict",
+        "# A second verdict on recording a workshop where participants discuss.\n\
+         - id: workshop-recording-allowed\n  when:\n    \
+         all: [{ recording: ordinary }, { meeting_type: workshop }]\n  \
+         recording: { verdict: allowed }\n  explain: { sv: Tillåten., en: Allowed. }\n  \
+         source: seko-inspelning#tillaten-inspelning\n",
+    );
+    let line = line_of(
+        &content_dir().join("rules/40-recording.yaml"),
+        "- id: recording-ordinary",
+    );
+    refused(
+        dir.path(),
+        &[
+            &format!("rules/40-recording.yaml:{line}:"),
+            "rules/70-extra.yaml",
+            "`recording-ordinary`",
+            "`workshop-recording-allowed`",
+            "different recording verdicts",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_key_lists_the_accepted_keys() {
+    let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");
+    let c = content();
+    let mut mentions = vec!["line 2", "unknown key `secrecie`", "profile"];
+    mentions.extend(c.questions.iter().map(|q| q.id.as_str()));
+    bad_input(&run(&["--answers", path_str(&path)], None), &mentions);
+}
+
+#[test]
+fn an_unknown_value_lists_the_accepted_values() {
+    let c = content();
+    let (_dir, path) = answers_file("recording: sometimes\n");
+    let q = question(c, "recording");
+    let mut mentions = vec!["line 1", "`recording`", "`sometimes`"];
+    mentions.extend(c.questions[q].options.iter().map(|o| o.id.as_str()));
+    bad_input(&run(&["--answers", path_str(&path)], None), &mentions);
+    let (_dir, path) = answers_file("information_class: 5\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["`information_class`", "`5`", "1, 2, 3, 4, unknown"],
+    );
+    // `unknown` is not accepted where the contract does not offer it.
+    let (_dir, path) = answers_file("meeting_type: unknown\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["`meeting_type`", "ordinary", "broadcast"],
+    );
+}
+
+#[test]
+fn a_yaml_syntax_error_names_line_and_column() {
+    let (_dir, path) = answers_file("meeting_type: board\nsecrecy: [true\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["line 3, column 1", "not valid YAML"],
+    );
+    let (_dir, path) = answers_file("meeting_type: board\nsecrecy: true: false\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["line 2, column 14", "not valid YAML"],
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_type_says_what_is_accepted() {
+    for (text, mentions) in [
+        (
+            "secrecy: [true]\n",
+            &["`secrecy` cannot be a list", "true, false, unknown"][..],
+        ),
+        (
+            "secrecy: \"yes\"\n",
+            &["`secrecy` cannot be `yes`", "true, false, unknown"][..],
+        ),
+        (
+            "sensitive_data: health\n",
+            &["`sensitive_data` cannot be `health`", "a list of any of"][..],
+        ),
+        (
+            "meeting_type: { kind: board }\n",
+            &["`meeting_type` cannot be a mapping", "ordinary"][..],
+        ),
+        ("- secrecy: true\n", &["expected a mapping", "a list"][..]),
+        ("just some words\n", &["expected a mapping", "a text"][..]),
+    ] {
+        let (_dir, path) = answers_file(text);
+        bad_input(&run(&["--answers", path_str(&path)], None), mentions);
+    }
+}
+
+#[test]
+fn a_missing_file_is_named() {
+    let dir = TempDir::new("missing");
+    let path = dir.path().join("no-such-answers.yaml");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &[path_str(&path), "no such file"],
+    );
+}
+
+#[test]
+fn an_unreadable_file_is_named() {
+    // A folder cannot be read as a file, whoever runs the test.
+    let dir = TempDir::new("unreadable");
+    bad_input(
+        &run(&["--answers", path_str(dir.path())], None),
+        &[path_str(dir.path()), "cannot read"],
+    );
+    // A file without read permission; root reads it anyway, so there the
+    // folder case above is the test.
+    let path = dir.write("locked.yaml", "secrecy: true\n");
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o000)).expect("chmod 000");
+    if std::fs::File::open(&path).is_ok() {
+        eprintln!("note: running with permission to read any file (root); chmod 000 not tested");
+        return;
+    }
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &[path_str(&path), "permission denied"],
+    );
+}
+
+/// Bytes that are not text: a fixed pseudo-random sequence.
+fn garbage(n: usize) -> Vec<u8> {
+    let mut x: u32 = 0x9e37_79b9;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 17;
+            x ^= x << 5;
+            (x >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_garbage_is_refused() {
+    let dir = TempDir::new("garbage");
+    let mut bytes = garbage(4096);
+    bytes[100] = 0;
+    let path = dir.write("garbage.bin", &bytes);
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["garbage.bin", "not a text file"],
+    );
+    // Invalid UTF-8 without a NUL byte.
+    let bytes: Vec<u8> = b"secrecy: true\n# \xff\xfe\xc3\n".to_vec();
+    let path = dir.write("latin.yaml", &bytes);
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["latin.yaml", "not UTF-8"],
+    );
+    bad_input(
+        &run(&["--answers", "-"], Some(&garbage(4096))),
+        &["standard input"],
+    );
+}
+
+#[test]
+fn an_empty_file_is_refused() {
+    for text in ["", "\n\n   \n", "# only a comment\n"] {
+        let (_dir, path) = answers_file(text);
+        let o = run(&["--answers", path_str(&path)], None);
+        bad_input(&o, &["answers.yaml"]);
+    }
+    bad_input(
+        &run(&["--answers", "-"], Some(b"")),
+        &["standard input", "empty"],
+    );
+}
+
+#[test]
+fn an_unknown_profile_lists_the_profiles() {
+    let (_dir, path) = answers_file("profile: bilaga-7\n");
+    let err = bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &[
+            "line 1",
+            "unknown profile",
+            "bilaga-7",
+            "standard, bilaga-6",
+        ],
+    );
+    assert!(!err.contains("``"), "doubled quotes: {err}");
+    let (_dir, path) = answers_file("secrecy: true\n");
+    bad_input(
+        &run(
+            &["--answers", path_str(&path), "--profile", "bilaga-7"],
+            None,
+        ),
+        &[
+            "--profile",
+            "unknown profile `bilaga-7`",
+            "standard, bilaga-6",
+        ],
+    );
+}
+
+#[test]
+fn an_unknown_language_lists_the_languages() {
+    let (_dir, path) = answers_file("secrecy: true\n");
+    bad_input(
+        &run(&["--answers", path_str(&path), "--lang", "de"], None),
+        &["--lang", "`de`", "sv", "en"],
+    );
+}
+
+#[test]
+fn a_ten_megabyte_file_is_refused_quickly() {
+    // Valid YAML all the way: a comment line repeated to 10 MB.
+    let line = "# an answers file is a dozen lines, not ten megabytes of them\n";
+    let text = line.repeat(10 * 1024 * 1024 / line.len() + 1);
+    assert!(text.len() >= 10 * 1024 * 1024);
+    let (_dir, path) = answers_file(&text);
+    let start = std::time::Instant::now();
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["answers.yaml", "larger than"],
+    );
+    bad_input(
+        &run(&["--answers", "-"], Some(text.as_bytes())),
+        &["standard input", "larger than"],
+    );
+    assert!(
+        start.elapsed() < std::time::Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
+}
