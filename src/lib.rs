@@ -10,6 +10,7 @@ pub mod content;
 pub mod engine;
 pub mod error;
 pub mod i18n;
+pub mod plain;
 pub mod report;
 pub mod text;
 pub mod tui;
