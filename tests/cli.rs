@@ -774,3 +774,18 @@ fn a_ten_megabyte_file_is_refused_quickly() {
         start.elapsed()
     );
 }
+
+#[test]
+fn a_usage_error_is_bad_input_in_one_paragraph() {
+    let (_dir, path) = answers_file("secrecy: true\n");
+    let file = path_str(&path);
+    bad_input(
+        &run(&["--answers", file, "--format", "pdf"], None),
+        &["'pdf'", "--format", "text, markdown, json", "--help"],
+    );
+    bad_input(&run(&["--answers"], None), &["--answers", "--help"]);
+    bad_input(&run(&["--answers", file, "--bogus"], None), &["'--bogus'"]);
+    // Help is not an error: stdout, exit 0.
+    let help = ok(&["--help"], None);
+    assert!(help.contains("--answers"), "{help}");
+}

@@ -78,10 +78,14 @@ pub fn main() -> ExitCode {
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {
-            // clap prints help and version to stdout (exit 0) and usage
-            // errors to stderr (exit 2, as the contract asks).
+            // Help and version go to stdout (exit 0) as clap prints them; a
+            // usage error is bad input: one paragraph on stderr, exit 2.
             let code = e.exit_code();
-            let _ = e.print();
+            if code == 0 {
+                let _ = e.print();
+            } else {
+                eprintln!("motesguide: {}", usage_paragraph(&e.to_string()));
+            }
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
     };
@@ -89,6 +93,20 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report_error(&e),
     }
+}
+
+/// clap's usage error as one paragraph: its first block (what is wrong and
+/// the accepted values) on one line, and where to read more.
+fn usage_paragraph(rendered: &str) -> String {
+    let first = rendered.split("\n\n").next().unwrap_or(rendered);
+    let text = first
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    format!("{text}; see motesguide --help")
 }
 
 /// A panic is a bug: say so in one line, without a backtrace, and exit 1.
