@@ -797,7 +797,8 @@ fn shown(text: &str) -> String {
 
 /// A help text cut into sentences, one a line for a screen reader: a cut
 /// after `.`, `!` or `?` before a capital letter, except after an
-/// abbreviation (a word with a dot inside, as in "t.ex.", or one letter).
+/// abbreviation (a word with a dot inside, as in "t.ex.", or one letter,
+/// as in "A. Andersson").
 fn sentences(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -810,7 +811,10 @@ fn sentences(text: &str) -> Vec<&str> {
             continue;
         }
         let word = text[start..i].rsplit(' ').next().unwrap_or("");
-        let abbreviation = word.contains('.') || word.chars().count() <= 1;
+        let mut letters = word.chars();
+        let one_letter =
+            matches!((letters.next(), letters.next()), (Some(c), None) if c.is_alphabetic());
+        let abbreviation = word.contains('.') || one_letter;
         if c == '.' && abbreviation {
             continue;
         }
@@ -820,4 +824,28 @@ fn sentences(text: &str) -> Vec<&str> {
     out.push(text[start..].trim());
     out.retain(|s| !s.is_empty());
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sentences;
+
+    #[test]
+    fn help_is_cut_at_sentences_but_not_at_abbreviations() {
+        assert_eq!(
+            sentences("Klass 3. Är du osäker, t.ex. Om A. Andersson vet? Fråga! Slut"),
+            [
+                "Klass 3.",
+                "Är du osäker, t.ex. Om A. Andersson vet?",
+                "Fråga!",
+                "Slut"
+            ]
+        );
+        assert_eq!(
+            sentences("Ett stycke utan punkt"),
+            ["Ett stycke utan punkt"]
+        );
+        assert_eq!(sentences("Slutar med punkt. "), ["Slutar med punkt."]);
+        assert!(sentences("").is_empty());
+    }
 }
