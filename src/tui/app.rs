@@ -709,13 +709,17 @@ impl<'a> App<'a> {
             }
             Action::Up => view.scroll[s] = view.scroll[s].saturating_sub(1),
             Action::Down => view.scroll[s] += 1,
+            // In a checklist the highlight goes first or last and the page
+            // follows it; elsewhere the page goes to its top or bottom.
             Action::Home => {
                 view.scroll[s] = 0;
                 view.cursor[s] = 0;
+                follow = Follow::Cursor;
             }
             Action::End => {
                 view.scroll[s] = usize::MAX / 2;
                 view.cursor[s] = items.saturating_sub(1);
+                follow = Follow::Cursor;
             }
             Action::PageUp | Action::PageDown => {
                 self.page(action == Action::PageDown);

@@ -114,6 +114,13 @@ const NO: &[Key] = &[Char('n'), Code(KeyCode::Esc), Code(KeyCode::Enter)];
 
 /// Every binding that works in the state `app` is in now.
 pub fn bindings(app: &App) -> Vec<Binding> {
+    table(app, None)
+}
+
+/// The bindings, with whether the page overflows either measured (`None`)
+/// or assumed. The layout sizes the footer from the assumed superset, since
+/// measuring the page needs the footer's height.
+fn table(app: &App, assume_overflow: Option<bool>) -> Vec<Binding> {
     // "j" for ja, "y" for yes: both work, the footer shows the reader's.
     let yes: &[Key] = match app.lang {
         Lang::Sv => &[Char('j'), Char('y')],
@@ -142,10 +149,15 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 Action::Close,
                 Label::Close,
             );
-            t.add(UP, Action::Up, Label::Scroll)
-                .add(DOWN, Action::Down, Label::Scroll)
-                .hidden(&[Code(KeyCode::PageUp)], Action::PageUp, Label::Scroll)
-                .hidden(&[Code(KeyCode::PageDown)], Action::PageDown, Label::Scroll);
+            let overflows = assume_overflow.unwrap_or_else(|| {
+                view::help_pane(app).is_some_and(|p| p.doc.height() > usize::from(p.area.height))
+            });
+            if overflows {
+                t.add(UP, Action::Up, Label::Scroll)
+                    .add(DOWN, Action::Down, Label::Scroll)
+                    .hidden(&[Code(KeyCode::PageUp)], Action::PageUp, Label::Scroll)
+                    .hidden(&[Code(KeyCode::PageDown)], Action::PageDown, Label::Scroll);
+            }
         }
         Some(Modal::Quit | Modal::Restart) => {
             t.add(yes, Action::Yes, Label::Yes)
@@ -172,8 +184,9 @@ pub fn bindings(app: &App) -> Vec<Binding> {
                 .bind(&[Key::Text], Does::Insert, Label::Type, false);
         }
         None => {
-            let overflows =
-                view::pane(app).is_some_and(|p| p.doc.height() > usize::from(p.area.height));
+            let overflows = assume_overflow.unwrap_or_else(|| {
+                view::pane(app).is_some_and(|p| p.doc.height() > usize::from(p.area.height))
+            });
             screen_bindings(app, &mut t, overflows);
         }
     }
@@ -181,17 +194,12 @@ pub fn bindings(app: &App) -> Vec<Binding> {
 }
 
 /// The footer as it would be if the page overflowed: every key it could
-/// show. The layout sizes the footer by this, since whether the page
-/// overflows depends on the footer's height.
+/// show, for sizing the footer.
 pub fn footer_at_most(app: &App) -> Vec<Hint> {
-    if app.modal.is_some() || app.too_small() {
-        return footer(app);
-    }
-    let mut t = Table::default();
-    screen_bindings(app, &mut t, true);
     let s = app.strings();
+    let bindings = table(app, Some(true));
     group(
-        t.0.iter().filter(|b| b.footer),
+        bindings.iter().filter(|b| b.footer),
         |b| key_name(b.keys[0], s),
         false,
         app,

@@ -29,19 +29,15 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
     inner
 }
 
-fn help_box(app: &App) -> Rect {
-    centred(app, HELP_WIDTH, app.size.1.saturating_sub(2))
-}
-
-/// The key overlay's page: every key of the screen under it and the mouse.
+/// The key overlay's page: every key of the screen under it and the mouse,
+/// in a box as tall as it needs (and the window allows).
 pub fn help_pane(app: &App, scroll: usize) -> Pane {
-    let area = help_box(app);
-    let inner = Block::bordered().inner(area);
-    let area = text_area(inner);
-    let mut d = Doc::new(area.width);
+    let widest = centred(app, HELP_WIDTH, app.size.1);
+    let width = text_area(Block::bordered().inner(widest)).width;
+    let mut d = Doc::new(width);
     let hints = keys::help(app);
     let keys_w = hints.iter().map(|h| h.keys.width()).max().unwrap_or(0);
-    let keys_w = keys_w.min(usize::from(area.width) / 2);
+    let keys_w = keys_w.min(usize::from(width) / 2);
     for h in &hints {
         let pad = keys_w.saturating_sub(h.keys.width());
         d.para(
@@ -55,6 +51,10 @@ pub fn help_pane(app: &App, scroll: usize) -> Pane {
     }
     d.blank();
     d.text(app.strings().mouse_help, Style::new());
+    let height = u16::try_from(d.height())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let area = text_area(Block::bordered().inner(centred(app, HELP_WIDTH, height)));
     Pane {
         doc: d,
         area,
@@ -67,22 +67,19 @@ pub fn help(app: &App, buf: &mut Buffer) {
     let Some(pane) = crate::tui::view::help_pane(app) else {
         return;
     };
-    frame(app, app.strings().keys_title, help_box(app), buf);
+    let outer = Rect::new(
+        pane.area.x.saturating_sub(2),
+        pane.area.y.saturating_sub(1),
+        pane.area.width + 4,
+        pane.area.height + 2,
+    );
+    frame(app, app.strings().keys_title, outer, buf);
     draw_pane(&pane, buf);
 }
 
-/// The keys of the open dialog on one line, as in the footer.
-fn key_line(app: &App) -> Line<'static> {
-    let t = app.theme();
-    let mut spans = Vec::new();
-    for h in keys::footer(app) {
-        if !spans.is_empty() {
-            spans.push(Span::raw("  "));
-        }
-        spans.push(Span::styled(format!(" {} ", h.keys), t.key));
-        spans.push(Span::raw(format!(" {}", h.label)));
-    }
-    Line::from(spans)
+/// The keys of the open dialog, as in the footer, wrapped to `width`.
+fn key_lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    crate::tui::view::footer_lines(app, u16::try_from(width).unwrap_or(u16::MAX), 3)
 }
 
 /// A yes/no question in a box.
@@ -93,7 +90,7 @@ pub fn confirm(app: &App, title: &str, question: &str, buf: &mut Buffer) {
         .map(Line::raw)
         .collect();
     lines.push(Line::default());
-    lines.push(key_line(app));
+    lines.extend(key_lines(app, usize::from(width.saturating_sub(4))));
     boxed(app, title, lines, buf);
 }
 
@@ -123,7 +120,7 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
         }
         lines.push(Line::styled(s.overwrite, t.strong));
         lines.push(Line::default());
-        lines.push(key_line(app));
+        lines.extend(key_lines(app, width));
         boxed(app, s.save_title, lines, buf);
         return;
     }
@@ -150,7 +147,7 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
         }
     }
     lines.push(Line::default());
-    lines.push(key_line(app));
+    lines.extend(key_lines(app, width));
     boxed(app, s.save_title, lines, buf);
 }
 
@@ -169,7 +166,8 @@ pub fn export_cursor(app: &App, form: &ExportForm) -> Option<Position> {
         .error
         .as_ref()
         .map_or(0, |e| wrap(&error_text(app, e), width).len());
-    let lines = usize::from(FIELD_LINE) + 1 + folder_rows + error_rows + 2;
+    let lines =
+        usize::from(FIELD_LINE) + 2 + folder_rows + error_rows + key_lines(app, width).len();
     let area = centred(app, DIALOG_WIDTH, lines as u16 + 2);
     let inner = text_area(Block::bordered().inner(area));
     let (_, col) = field(&form.path, form.cursor, width);

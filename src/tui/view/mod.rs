@@ -321,7 +321,7 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The footer, as few lines as `max` allows: when the keys do not fit, the
 /// least needed go first, but help and quit always stay.
-fn footer_lines(app: &App, width: u16, max: usize) -> Vec<Line<'static>> {
+pub(crate) fn footer_lines(app: &App, width: u16, max: usize) -> Vec<Line<'static>> {
     let hints = keys::footer(app);
     let mut keep = vec![true; hints.len()];
     loop {
@@ -340,6 +340,7 @@ fn footer_lines(app: &App, width: u16, max: usize) -> Vec<Line<'static>> {
     }
 }
 
+/// Lays key hints out in as many lines of `width` as they need.
 fn pack(app: &App, hints: &[Hint], keep: &[bool], width: usize) -> Vec<Line<'static>> {
     let t = app.theme();
     let mut lines = Vec::new();

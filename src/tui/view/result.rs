@@ -179,12 +179,18 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
         .find(|c| c.level == r.class)
         .map(|c| c.help.get(lang))
         .unwrap_or_default();
-    d.lead(
-        &format!("{} –", r.class_name),
-        class_help,
-        t.strong,
-        Style::new(),
-    );
+    // The class's help names the platforms it allows; under a "no digital
+    // meeting" verdict that would contradict the verdict, so it is left out.
+    if r.digital_allowed {
+        d.lead(
+            &format!("{} –", r.class_name),
+            class_help,
+            t.strong,
+            Style::new(),
+        );
+    } else {
+        d.text(&r.class_name, t.strong);
+    }
     d.heading(ui.permitted, t.heading);
     if r.digital_allowed {
         for id in &r.platform_ids {
@@ -310,7 +316,7 @@ fn checklist(app: &App, view: &ResultView, section: Section, d: &mut Doc) {
                 &c.text,
                 style,
             );
-            source(app, d, &c.source, "           ");
+            source(app, d, &c.source, "          ");
         });
     }
 }
