@@ -1,0 +1,264 @@
+//! The real binary in a pseudo-terminal at 80x24: walked by keystrokes,
+//! read back through a terminal emulator, and checked to leave the
+//! terminal as it found it.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
+
+const BIN: &str = env!("CARGO_BIN_EXE_motesguide");
+const WAIT: Duration = Duration::from_secs(20);
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).expect("not zero")
+}
+
+/// One run of the wizard in a pseudo-terminal.
+struct Session {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+    dir: PathBuf,
+}
+
+impl Session {
+    fn start(name: &str, args: &[&str]) -> Session {
+        let dir =
+            std::env::temp_dir().join(format!("motesguide-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: 24,
+                cols: 80,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
+        cmd.cwd(&dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("NO_COLOR");
+        let child = pair.slave.spawn_command(cmd).expect("the wizard starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().unwrap();
+        let writer = pair.master.take_writer().unwrap();
+        let (tx, output) = channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Session {
+            master: pair.master,
+            writer,
+            child,
+            output,
+            parser: vt100::Parser::new(nz(24), nz(80), 0),
+            raw: Vec::new(),
+            dir,
+        }
+    }
+
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Reads output until the screen shows `text`.
+    fn wait_for(&mut self, text: &str) {
+        let deadline = Instant::now() + WAIT;
+        while !self.screen().contains(text) {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.output.recv_timeout(left) {
+                Ok(bytes) => {
+                    self.parser.process(&bytes);
+                    self.raw.extend_from_slice(&bytes);
+                }
+                Err(_) => panic!("{text:?} never appeared; the screen:\n{}", self.screen()),
+            }
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).unwrap();
+        self.writer.flush().unwrap();
+    }
+
+    /// Types `keys` and waits for `text`.
+    fn step(&mut self, keys: &str, text: &str) {
+        self.send(keys);
+        self.wait_for(text);
+    }
+
+    /// Waits for the wizard to end, reading all it wrote; its exit code.
+    fn finish(&mut self) -> u32 {
+        let deadline = Instant::now() + WAIT;
+        let status = loop {
+            while let Ok(bytes) = self.output.try_recv() {
+                self.parser.process(&bytes);
+                self.raw.extend_from_slice(&bytes);
+            }
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            assert!(Instant::now() < deadline, "the wizard did not end");
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        // What is still in the pipe after the exit.
+        while let Ok(bytes) = self.output.recv_timeout(Duration::from_millis(300)) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+        status.exit_code()
+    }
+
+    /// Waits for a clean exit and checks the terminal was restored.
+    fn ends_restored(&mut self) {
+        assert_eq!(self.finish(), 0);
+        self.assert_restored();
+    }
+
+    /// The terminal is back as it was: main screen, cursor shown, no mouse
+    /// reports, and the escape sequences that undo them were sent last.
+    fn assert_restored(&self) {
+        let raw = String::from_utf8_lossy(&self.raw);
+        let left = raw.rfind("\x1b[?1049l").expect("left the alternate screen");
+        let entered = raw
+            .rfind("\x1b[?1049h")
+            .expect("entered the alternate screen");
+        assert!(left > entered);
+        let shown = raw.rfind("\x1b[?25h").expect("showed the cursor");
+        if let Some(hidden) = raw.rfind("\x1b[?25l") {
+            assert!(shown > hidden, "the cursor was hidden last");
+        }
+        let screen = self.parser.screen();
+        assert!(!screen.alternate_screen());
+        assert!(!screen.hide_cursor());
+        assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+#[test]
+fn a_board_meeting_under_secrecy_is_walked_to_sefos_and_quit() {
+    let mut s = Session::start("board", &[]);
+    let started = Instant::now();
+    s.wait_for("Styrdokument");
+    eprintln!("first frame after {:?}", started.elapsed());
+    // Each key, and what the screen shows next.
+    for (keys, next) in [
+        ("\r", "Steg 1 av 10: Mötestyp"),
+        ("2", "Steg 2 av 11: Säkerhetsskydd"),
+        ("\r", "Steg 3 av 11: Informationsklass"),
+        ("\r", "Steg 4 av 11: Sekretess"),
+        ("1", "Steg 5 av 11: Känsliga personuppgifter"),
+        ("\r", "Steg 6 av 11: Personuppgifter"),
+        ("\r", "Steg 7 av 11: Externa deltagare"),
+        ("\r", "Steg 8 av 11: Förtroendevalda på distans"),
+        ("1", "Steg 9 av 11: Skärmdelning"),
+        ("\r", "Steg 10 av 11: Fjärrstyrning"),
+        ("\r", "Steg 11 av 11: Inspelning"),
+        ("\r", "Kontrollera dina svar"),
+        ("\r", "Sefos eller ProRenata"),
+    ] {
+        s.step(keys, next);
+    }
+    assert!(
+        s.screen()
+            .contains("✓ Digitalt möte tillåtet på: Sefos eller ProRenata")
+    );
+    // The window follows a resize.
+    s.master
+        .resize(PtySize {
+            rows: 15,
+            cols: 50,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
+        .unwrap();
+    s.parser.screen_mut().set_size(nz(15), nz(50));
+    s.wait_for("1 Översikt │ 2 │ 3 │ 4");
+    s.step("q", "Vill du avsluta");
+    s.send("j");
+    s.ends_restored();
+}
+
+#[test]
+fn print_writes_the_result_after_the_terminal_is_restored() {
+    let mut s = Session::start("print", &["--print", "--lang", "en"]);
+    s.wait_for("Policy documents");
+    s.step("\r3", "Step 2 of 10");
+    for _ in 2..=10 {
+        s.send("\r");
+    }
+    s.wait_for("Check your answers");
+    s.step("\r", "Microsoft Teams or Zoom");
+    s.step("q", "Do you want to quit");
+    s.send("y");
+    s.ends_restored();
+    let after = String::from_utf8_lossy(&s.raw);
+    let after = &after[after.rfind("\x1b[?1049l").unwrap()..];
+    assert!(after.contains("Digital meeting permitted on: Microsoft Teams or Zoom"));
+    // The text is longer than the window: its end is what stays in view.
+    assert!(s.screen().contains("Policy documents:"), "{}", s.screen());
+}
+
+#[test]
+fn ctrl_c_quits_and_restores_the_terminal() {
+    let mut s = Session::start("ctrl-c", &[]);
+    s.wait_for("Styrdokument");
+    s.step("\r", "Steg 1 av 10");
+    s.send("\x03");
+    s.ends_restored();
+}
+
+#[test]
+fn a_saved_checklist_lands_in_the_working_folder() {
+    let mut s = Session::start("save", &[]);
+    s.wait_for("Styrdokument");
+    // Start, then the ten questions with their defaults.
+    for _ in 0..=10 {
+        s.send("\r");
+    }
+    s.wait_for("Visa resultat");
+    s.step("\r", "Microsoft Teams eller Zoom");
+    s.step("s", "Spara som Markdown");
+    s.step("\r", "Sparat:");
+    let file = s.dir.join("checklista-deltagare.md");
+    let text = std::fs::read_to_string(&file).expect("the checklist was saved");
+    assert!(text.starts_with("# Checklista för deltagarna"));
+    // Saved: quitting asks nothing.
+    s.send("q");
+    s.ends_restored();
+}
+
+#[test]
+fn without_a_terminal_it_points_to_answers_files() {
+    let out = Command::new(BIN)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--answers"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}

@@ -1,0 +1,277 @@
+//! Every screen drawn into a test terminal at 80x24 and 50x15, in both
+//! languages, as text snapshots; and the styles that carry meaning (the
+//! highlight, the verdict) checked cell by cell, since a text snapshot does
+//! not see a moved highlight.
+
+mod tui_support;
+
+use insta::assert_snapshot;
+use motesguide::text::Lang;
+use motesguide::tui::app::{Action, App, Screen};
+use motesguide::tui::export::SaveError;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::layout::Position;
+use ratatui::style::{Color, Modifier};
+use tui_support::*;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (50, 15)];
+
+/// Snapshots `setup`'s screen at both sizes in both languages.
+fn screens(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        for lang in [Lang::Sv, Lang::En] {
+            let mut a = app(w, h, lang);
+            setup(&mut a);
+            let terminal = draw(&a);
+            assert_snapshot!(
+                format!("{name}_{w}x{h}_{}", lang.code()),
+                screen_text(&terminal)
+            );
+        }
+    }
+}
+
+#[test]
+fn start() {
+    screens("start", |_| {});
+}
+
+#[test]
+fn question_with_option_help() {
+    screens("question_meeting_type", |a| typed(a, "\n"));
+}
+
+#[test]
+fn question_with_not_stated_and_unknown() {
+    screens("question_information_class", |a| typed(a, "\n\n\n"));
+}
+
+#[test]
+fn question_multi_select() {
+    screens("question_sensitive_data", |a| {
+        typed(a, "\n\n\n\n\n");
+        typed(a, "6");
+    });
+}
+
+#[test]
+fn question_yes_no_for_a_board_meeting() {
+    screens("question_remote_board_members", |a| {
+        typed(a, "\n2\n\n\n\n\n\n");
+        assert_eq!(current(a), Some(q("remote_board_members")));
+    });
+}
+
+#[test]
+fn summary() {
+    screens("summary_board_secrecy", |a| walk(a, BOARD_SECRECY));
+}
+
+#[test]
+fn result_board_secrecy() {
+    screens("result_board_secrecy_overview", |a| {
+        result(a, BOARD_SECRECY)
+    });
+    screens("result_board_secrecy_participants", |a| {
+        result(a, BOARD_SECRECY);
+        press(a, KeyCode::Tab);
+        typed(a, " ");
+    });
+    screens("result_board_secrecy_why", |a| {
+        result(a, BOARD_SECRECY);
+        typed(a, "4");
+    });
+}
+
+#[test]
+fn result_recorded_training() {
+    screens("result_recorded_training_overview", |a| {
+        result(a, RECORDED_TRAINING)
+    });
+    screens("result_recorded_training_organiser", |a| {
+        result(a, RECORDED_TRAINING);
+        typed(a, "3");
+    });
+}
+
+#[test]
+fn result_no_digital_meeting() {
+    screens("result_security_classified", |a| {
+        result(a, &[("security_classified", "true")]);
+    });
+}
+
+#[test]
+fn save_dialog() {
+    screens("save_dialog", |a| {
+        result(a, RECORDED_TRAINING);
+        typed(a, "s");
+    });
+    screens("save_overwrite", |a| {
+        result(a, RECORDED_TRAINING);
+        typed(a, "s");
+        a.update(Action::Saved(Err(SaveError::Exists(
+            "/home/organiser/checklista-deltagare.md".into(),
+        ))));
+    });
+}
+
+#[test]
+fn help_overlay() {
+    screens("help_question", |a| typed(a, "\n?"));
+}
+
+#[test]
+fn quit_confirmation() {
+    screens("quit_confirmation", |a| typed(a, "\n2q"));
+}
+
+#[test]
+fn too_small() {
+    for lang in [Lang::Sv, Lang::En] {
+        let mut a = app(30, 10, lang);
+        typed(&mut a, "q");
+        assert!(a.quit);
+        let a = app(30, 10, lang);
+        assert_snapshot!(format!("too_small_{}", lang.code()), screen_text(&draw(&a)));
+    }
+}
+
+/// The cells of row `y` from `x` on, for `len` cells.
+fn cells(buf: &Buffer, x: u16, y: u16, len: u16) -> impl Iterator<Item = &ratatui::buffer::Cell> {
+    (x..x + len).map(move |x| &buf[(x, y)])
+}
+
+fn row_of(buf: &Buffer, text: &str) -> (u16, u16) {
+    for y in 0..buf.area.height {
+        let line: String = (0..buf.area.width).map(|x| buf[(x, y)].symbol()).collect();
+        if let Some(byte) = line.find(text) {
+            return (line[..byte].chars().count() as u16, y);
+        }
+    }
+    panic!("{text:?} not on screen")
+}
+
+#[test]
+fn the_highlight_is_reversed_and_moves_with_the_arrows() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h, Lang::Sv);
+        typed(&mut a, "\n");
+        let mut terminal = draw(&a);
+        let buf = terminal.backend().buffer().clone();
+        let (x1, y1) = row_of(&buf, "Vanligt möte");
+        let (x2, y2) = row_of(&buf, "Nämndsmöte");
+        assert!(cells(&buf, x1, y1, 7).all(|c| c.modifier.contains(Modifier::REVERSED)));
+        assert!(cells(&buf, x2, y2, 7).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+        assert_eq!(buf[(x1 - 8, y1)].symbol(), "▶");
+        terminal
+            .backend_mut()
+            .assert_cursor_position(Position::new(x1 - 8, y1));
+
+        press(&mut a, KeyCode::Down);
+        let mut terminal = draw(&a);
+        let buf = terminal.backend().buffer().clone();
+        assert!(cells(&buf, x1, y1, 7).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+        assert!(cells(&buf, x2, y2, 7).all(|c| c.modifier.contains(Modifier::REVERSED)));
+        assert_eq!(buf[(x2 - 8, y2)].symbol(), "▶");
+        assert_eq!(buf[(x1 - 8, y1)].symbol(), " ");
+        terminal
+            .backend_mut()
+            .assert_cursor_position(Position::new(x2 - 8, y2));
+    }
+}
+
+#[test]
+fn the_summary_highlight_and_cursor_follow_the_row() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, BOARD_SECRECY);
+    let mut terminal = draw(&a);
+    let buf = terminal.backend().buffer().clone();
+    let (x, y) = row_of(&buf, "Visa resultat");
+    assert!(cells(&buf, x, y, 4).all(|c| c.modifier.contains(Modifier::REVERSED)));
+    terminal
+        .backend_mut()
+        .assert_cursor_position(Position::new(x - 2, y));
+    press(&mut a, KeyCode::Up);
+    let buf = draw(&a).backend().buffer().clone();
+    let (x, y) = row_of(&buf, "Inspelning");
+    assert!(cells(&buf, x, y, 10).all(|c| c.modifier.contains(Modifier::REVERSED)));
+    let (x, y) = row_of(&buf, "Visa resultat");
+    assert!(cells(&buf, x, y, 4).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+}
+
+#[test]
+fn the_ticked_item_and_the_current_tab_are_marked() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, " j");
+    let buf = draw(&a).backend().buffer().clone();
+    let (x, y) = row_of(&buf, "2 Deltagare 1/");
+    assert!(cells(&buf, x, y, 11).all(|c| c.modifier.contains(Modifier::REVERSED)));
+    let (x, y) = row_of(&buf, "1 Översikt");
+    assert!(cells(&buf, x, y, 10).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+    let (_, first) = row_of(&buf, "[x]  1.");
+    let (_, second) = row_of(&buf, "▶ [ ]  2.");
+    assert!(second > first);
+}
+
+#[test]
+fn the_verdict_has_a_symbol_and_colour_only_repeats_it() {
+    for colour in [false, true] {
+        let mut a = app(80, 24, Lang::Sv);
+        a.colour = colour;
+        result(&mut a, BOARD_SECRECY);
+        let buf = draw(&a).backend().buffer().clone();
+        let (x, y) = row_of(&buf, "✓ Digitalt möte tillåtet på");
+        let verdict: Vec<_> = cells(&buf, x, y, 20).collect();
+        assert!(verdict.iter().all(|c| c.modifier.contains(Modifier::BOLD)));
+        let green = verdict.iter().all(|c| c.fg == Color::Green);
+        assert_eq!(green, colour);
+        if !colour {
+            assert!(
+                buf.content
+                    .iter()
+                    .all(|c| c.fg == Color::Reset && c.bg == Color::Reset)
+            );
+        }
+    }
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, &[("security_classified", "true")]);
+    let text = screen_text(&draw(&a));
+    assert!(text.contains("✗ INGET DIGITALT MÖTE"));
+}
+
+#[test]
+fn scrolled_pages_keep_the_highlight_on_screen() {
+    let mut a = app(50, 15, Lang::En);
+    result(&mut a, BOARD_SECRECY);
+    press(&mut a, KeyCode::Tab);
+    for _ in 0..8 {
+        press(&mut a, KeyCode::Down);
+    }
+    let Screen::Result(view) = &a.screen else {
+        panic!()
+    };
+    assert_eq!(view.cursor[1], 8);
+    let mut terminal = draw(&a);
+    let text = screen_text(&terminal);
+    assert!(text.contains("▶ [ ]  9."), "{text}");
+    let (x, y) = row_of(terminal.backend().buffer(), "▶ [ ]  9.");
+    terminal
+        .backend_mut()
+        .assert_cursor_position(Position::new(x, y));
+    press(&mut a, KeyCode::PageDown);
+    press(&mut a, KeyCode::End);
+    let text = screen_text(&draw(&a));
+    let last = a_items(&a);
+    assert!(text.contains(&format!("▶ [ ] {last:>2}.")), "{text}");
+}
+
+fn a_items(a: &App) -> usize {
+    match &a.screen {
+        Screen::Result(v) => v.report.participants.len(),
+        _ => 0,
+    }
+}

@@ -1,0 +1,499 @@
+//! The wizard's state machine, driven by keys through the real key table,
+//! without a terminal.
+
+mod tui_support;
+
+use motesguide::content::Answer;
+use motesguide::engine::flow;
+use motesguide::text::Lang;
+use motesguide::tui::app::{Action, Choice, Effect, FormError, Modal, Row, Screen, Status};
+use motesguide::tui::export::{self, SaveError};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use tui_support::*;
+
+#[test]
+fn enter_starts_and_walks_forward_and_back_keeps_answers() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n");
+    assert_eq!(current(&a), Some(q("meeting_type")));
+    typed(&mut a, "2"); // board
+    assert_eq!(current(&a), Some(q("security_classified")));
+    typed(&mut a, "1"); // yes
+    assert_eq!(current(&a), Some(q("information_class")));
+    typed(&mut a, "<");
+    assert_eq!(current(&a), Some(q("security_classified")));
+    // Back on a question, the highlight is on the answer given.
+    let Screen::Question { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(
+        a.choices(q("security_classified"))[cursor],
+        Choice::Set(Answer::Bool(true))
+    );
+    typed(&mut a, "<<");
+    assert!(matches!(a.screen, Screen::Start { .. }));
+    assert_eq!(a.values[q("meeting_type")], Answer::Choice(1));
+    assert_eq!(a.values[q("security_classified")], Answer::Bool(true));
+}
+
+#[test]
+fn arrows_move_the_highlight_without_answering() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n");
+    let before = a.values.clone();
+    typed(&mut a, "jj");
+    press(&mut a, KeyCode::Up);
+    let Screen::Question { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(cursor, 1);
+    assert_eq!(a.values, before, "moving is not answering");
+    press(&mut a, KeyCode::Right);
+    assert_eq!(a.values[q("meeting_type")], Answer::Choice(1));
+}
+
+#[test]
+fn remote_board_members_is_asked_only_for_board_meetings() {
+    let mut board = app(80, 24, Lang::Sv);
+    walk(&mut board, &[("meeting_type", "board")]);
+    assert!(
+        board
+            .rows()
+            .contains(&Row::Question(q("remote_board_members")))
+    );
+
+    let mut ordinary = app(80, 24, Lang::Sv);
+    typed(&mut ordinary, "\n");
+    let mut seen = Vec::new();
+    while let Some(question) = current(&ordinary) {
+        seen.push(question);
+        typed(&mut ordinary, "\n");
+    }
+    assert!(!seen.contains(&q("remote_board_members")));
+    assert_eq!(seen, flow::asked(&CONTENT, &ordinary.values));
+}
+
+#[test]
+fn recording_options_follow_the_meeting_type() {
+    let options = |meeting: &str| {
+        let mut a = app(80, 24, Lang::Sv);
+        walk(&mut a, &[("meeting_type", meeting)]);
+        let rec = q("recording");
+        a.choices(rec)
+            .into_iter()
+            .map(|c| match c {
+                Choice::Set(Answer::Choice(i)) => CONTENT.questions[rec].options[i].id.clone(),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect::<Vec<_>>()
+    };
+    let training = options("training");
+    assert!(training.contains(&"one_way".to_owned()));
+    assert!(!training.contains(&"teaching_material".to_owned()));
+    let teaching = options("teaching");
+    assert!(teaching.contains(&"teaching_material".to_owned()));
+    assert!(teaching.contains(&"cheating_control".to_owned()));
+    assert!(!teaching.contains(&"one_way".to_owned()));
+}
+
+#[test]
+fn information_class_offers_not_stated_and_unknown() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    let choices = a.choices(q("information_class"));
+    assert_eq!(choices[choices.len() - 2], Choice::Set(Answer::Unanswered));
+    assert_eq!(choices[choices.len() - 1], Choice::Set(Answer::Unknown));
+    // A question without "vet ej" in the content does not offer it.
+    assert!(
+        !a.choices(q("remote_control"))
+            .contains(&Choice::Set(Answer::Unknown))
+    );
+}
+
+#[test]
+fn multi_select_toggles_with_space_and_numbers() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    let sensitive = q("sensitive_data");
+    let row = summary_row(&a, "sensitive_data");
+    a.update(Action::Pick(row));
+    assert_eq!(current(&a), Some(sensitive));
+    typed(&mut a, " "); // first option
+    typed(&mut a, "6"); // health
+    typed(&mut a, "6"); // health off again
+    // The number moved the highlight to option 6; the next one down is 7.
+    typed(&mut a, "j ");
+    assert_eq!(a.values[sensitive], Answer::Set(1 | 1 << 6));
+    typed(&mut a, "\n");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+}
+
+#[test]
+fn a_change_from_the_summary_returns_to_the_summary() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    let secrecy = q("secrecy");
+    let row = summary_row(&a, "secrecy");
+    for _ in 0..a.rows().len() {
+        press(&mut a, KeyCode::Up);
+    }
+    for _ in 0..row {
+        press(&mut a, KeyCode::Down);
+    }
+    typed(&mut a, "\n");
+    assert_eq!(current(&a), Some(secrecy));
+    typed(&mut a, "1");
+    let Screen::Summary { cursor, .. } = a.screen else {
+        panic!("not back on the summary: {:?}", a.screen)
+    };
+    assert_eq!(
+        a.rows()[cursor],
+        Row::ShowResult,
+        "Enter now shows the result"
+    );
+    assert_eq!(a.values[secrecy], Answer::Bool(true));
+}
+
+#[test]
+fn a_change_that_asks_a_new_question_asks_it_before_the_summary() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    let row = summary_row(&a, "meeting_type");
+    a.update(Action::Pick(row));
+    typed(&mut a, "2"); // board: remote_board_members becomes relevant
+    assert_eq!(current(&a), Some(q("remote_board_members")));
+    typed(&mut a, "1");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert_eq!(a.values[q("remote_board_members")], Answer::Bool(true));
+
+    // And back to ordinary: the question and its answer drop out.
+    let row = summary_row(&a, "meeting_type");
+    a.update(Action::Pick(row));
+    typed(&mut a, "1");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert!(!a.rows().contains(&Row::Question(q("remote_board_members"))));
+    assert_eq!(a.values[q("remote_board_members")], Answer::Bool(false));
+}
+
+#[test]
+fn back_from_a_change_returns_to_the_summary_unchanged() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    let before = a.values.clone();
+    let row = summary_row(&a, "secrecy");
+    a.update(Action::Pick(row));
+    typed(&mut a, "j<");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert_eq!(a.values, before);
+}
+
+#[test]
+fn the_profile_can_be_changed_from_the_summary() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    a.update(Action::Pick(0));
+    assert!(matches!(a.screen, Screen::Start { .. }));
+    typed(&mut a, "2\n");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert_eq!(a.profile, CONTENT.profile("bilaga-6").unwrap());
+}
+
+#[test]
+fn back_from_the_summary_goes_to_the_last_question() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    typed(&mut a, "<");
+    assert_eq!(current(&a), Some(q("recording")));
+}
+
+#[test]
+fn start_again_asks_when_there_is_unsaved_work_and_clears_the_answers() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "n");
+    assert_eq!(a.modal, Some(Modal::Restart));
+    typed(&mut a, "n");
+    assert_eq!(a.modal, None);
+    assert!(matches!(a.screen, Screen::Result(_)));
+    typed(&mut a, "nj");
+    assert!(matches!(a.screen, Screen::Start { .. }));
+    let mut defaults = CONTENT.default_answers();
+    flow::normalise(&CONTENT, &mut defaults);
+    assert_eq!(a.values, defaults);
+    assert!(!a.unsaved());
+}
+
+#[test]
+fn quit_confirms_only_when_there_is_unsaved_work() {
+    let mut fresh = app(80, 24, Lang::Sv);
+    typed(&mut fresh, "q");
+    assert!(fresh.quit, "nothing to lose: quits at once");
+
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n2");
+    typed(&mut a, "q");
+    assert_eq!(a.modal, Some(Modal::Quit));
+    assert!(!a.quit);
+    typed(&mut a, "n");
+    assert_eq!(a.modal, None);
+    typed(&mut a, "qj");
+    assert!(a.quit);
+}
+
+#[test]
+fn ctrl_c_quits_asking_once() {
+    let ctrl_c = |a: &mut motesguide::tui::app::App| {
+        press_with(a, KeyCode::Char('c'), KeyModifiers::CONTROL).expect("handled");
+    };
+    let mut fresh = app(80, 24, Lang::Sv);
+    typed(&mut fresh, "\n");
+    ctrl_c(&mut fresh);
+    assert!(fresh.quit);
+
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n2?");
+    ctrl_c(&mut a);
+    assert_eq!(a.modal, Some(Modal::Quit));
+    ctrl_c(&mut a);
+    assert!(a.quit);
+}
+
+#[test]
+fn only_key_presses_count() {
+    let mut a = app(80, 24, Lang::Sv);
+    for kind in [KeyEventKind::Release, KeyEventKind::Repeat] {
+        let event = KeyEvent::new_with_kind(KeyCode::Enter, KeyModifiers::NONE, kind);
+        assert_eq!(motesguide::tui::keys::map_key(&a, &event), None);
+    }
+    typed(&mut a, "\n");
+    assert!(matches!(a.screen, Screen::Question { .. }));
+}
+
+#[test]
+fn every_footer_key_is_handled() {
+    let mut states = Vec::new();
+    let mut a = app(80, 24, Lang::Sv);
+    states.push(format!("{:?}", a.screen));
+    check_footer(&a);
+    typed(&mut a, "\n");
+    check_footer(&a);
+    walk_to_result_checking(&mut a, &mut states);
+    for _ in 0..4 {
+        check_footer(&a);
+        press(&mut a, KeyCode::Tab);
+    }
+    typed(&mut a, "s");
+    check_footer(&a);
+    press(&mut a, KeyCode::Esc);
+    typed(&mut a, "?");
+    check_footer(&a);
+}
+
+fn walk_to_result_checking(a: &mut motesguide::tui::app::App, _: &mut Vec<String>) {
+    while current(a).is_some() {
+        check_footer(a);
+        typed(a, "\n");
+    }
+    check_footer(a);
+    typed(a, "\n");
+}
+
+/// Each footer entry's first key, pressed, does something.
+fn check_footer(a: &motesguide::tui::app::App) {
+    use motesguide::tui::keys::{Key, bindings};
+    for b in bindings(a).iter().filter(|b| b.footer) {
+        let code = match b.keys[0] {
+            Key::Code(code) => code,
+            Key::Char(c) => KeyCode::Char(c),
+            Key::Digits(_) => KeyCode::Char('1'),
+            Key::Ctrl(_) | Key::Text => continue,
+        };
+        let event = KeyEvent::new_with_kind(code, KeyModifiers::NONE, KeyEventKind::Press);
+        assert!(
+            motesguide::tui::keys::map_key(a, &event).is_some(),
+            "{code:?} is shown but not handled on {:?}",
+            a.screen
+        );
+    }
+}
+
+#[test]
+fn checklist_items_tick_and_untick_and_survive_a_visit_to_the_summary() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    press(&mut a, KeyCode::Tab);
+    typed(&mut a, " j ");
+    assert_eq!(a.ticked[0].len(), 2);
+    typed(&mut a, " ");
+    assert_eq!(a.ticked[0].len(), 1);
+    typed(&mut a, "<\n");
+    assert!(matches!(a.screen, Screen::Result(_)));
+    assert_eq!(a.ticked[0].len(), 1);
+}
+
+#[test]
+fn tab_and_numbers_move_between_sections() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    let section = |a: &motesguide::tui::app::App| match &a.screen {
+        Screen::Result(v) => v.section,
+        _ => panic!(),
+    };
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(section(&a), 1);
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::BackTab);
+    assert_eq!(section(&a), 3);
+    typed(&mut a, "3");
+    assert_eq!(section(&a), 2);
+}
+
+#[test]
+fn saving_asks_before_overwriting_and_counts_as_saved() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "s");
+    let effect = press(&mut a, KeyCode::Enter)
+        .expect("handled")
+        .expect("saves");
+    let Effect::Save {
+        path,
+        text,
+        overwrite,
+        ..
+    } = effect;
+    assert_eq!(path, "checklista-deltagare.md");
+    assert!(!overwrite);
+    assert!(text.contains("Sefos"));
+    let existing = std::path::PathBuf::from("/home/organiser/checklista-deltagare.md");
+    a.update(Action::Saved(Err(SaveError::Exists(existing.clone()))));
+    let Some(Modal::Export(form)) = &a.modal else {
+        panic!()
+    };
+    assert_eq!(form.exists, Some(existing.clone()));
+    let effect = press(&mut a, KeyCode::Char('j'))
+        .expect("handled")
+        .expect("saves");
+    let Effect::Save { overwrite, .. } = effect;
+    assert!(overwrite);
+    a.update(Action::Saved(Ok(existing.clone())));
+    assert_eq!(a.modal, None);
+    assert_eq!(a.status, Some(Status::Saved(existing)));
+    typed(&mut a, "q");
+    assert!(a.quit, "saved: quits without asking");
+}
+
+#[test]
+fn the_save_dialog_edits_the_name_and_switches_contents() {
+    let mut a = app(80, 24, Lang::En);
+    result(&mut a, RECORDED_TRAINING);
+    typed(&mut a, "s");
+    press(&mut a, KeyCode::Tab);
+    let name = |a: &motesguide::tui::app::App| match &a.modal {
+        Some(Modal::Export(f)) => f.path.clone(),
+        _ => panic!(),
+    };
+    assert_eq!(name(&a), "meeting-guide-result.md");
+    for _ in 0.."result.md".len() {
+        press(&mut a, KeyCode::Backspace);
+    }
+    // Letters that are keys elsewhere are text here.
+    typed(&mut a, "qnotes.md");
+    assert_eq!(name(&a), "meeting-guide-qnotes.md");
+    press(&mut a, KeyCode::Home);
+    press(&mut a, KeyCode::Delete);
+    assert_eq!(name(&a), "eeting-guide-qnotes.md");
+    press(&mut a, KeyCode::Tab);
+    assert_eq!(name(&a), "eeting-guide-qnotes.md", "a typed name is kept");
+    while !name(&a).is_empty() {
+        press(&mut a, KeyCode::Delete);
+    }
+    assert_eq!(press(&mut a, KeyCode::Enter), Some(None));
+    let Some(Modal::Export(form)) = &a.modal else {
+        panic!()
+    };
+    assert_eq!(form.error, Some(FormError::Empty));
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.modal, None);
+}
+
+#[test]
+fn a_saved_file_is_written_where_the_dialog_says() {
+    let dir = std::env::temp_dir().join(format!("motesguide-tui-save-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut a = app(80, 24, Lang::Sv);
+    a.save_dir = dir.clone();
+    result(&mut a, RECORDED_TRAINING);
+    typed(&mut a, "s");
+    let effect = press(&mut a, KeyCode::Enter).unwrap().unwrap();
+    a.update(export::perform(effect));
+    let written = std::fs::read_to_string(dir.join("checklista-deltagare.md")).unwrap();
+    assert!(written.starts_with("# Checklista för deltagarna"));
+    assert!(written.contains("Inspelning TILLÅTEN"));
+    // The same again: the file exists, so the wizard asks.
+    typed(&mut a, "s");
+    let effect = press(&mut a, KeyCode::Enter).unwrap().unwrap();
+    a.update(export::perform(effect));
+    assert!(matches!(&a.modal, Some(Modal::Export(f)) if f.exists.is_some()));
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn print_on_exit_gives_the_text_result_once_one_was_shown() {
+    let mut a = app(80, 24, Lang::Sv);
+    a.print_on_exit = true;
+    walk(&mut a, BOARD_SECRECY);
+    assert_eq!(a.exit_text(), None);
+    typed(&mut a, "\n");
+    let text = a.exit_text().expect("a result was shown");
+    assert!(text.contains("Digitalt möte tillåtet på: Sefos eller ProRenata"));
+    typed(&mut a, "p");
+    assert_eq!(a.exit_text(), None);
+    assert_eq!(a.status, Some(Status::Print(false)));
+}
+
+#[test]
+fn the_language_switches_everywhere_including_the_result() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "l");
+    assert_eq!(a.lang, Lang::En);
+    let Screen::Result(view) = &a.screen else {
+        panic!()
+    };
+    assert_eq!(view.report.lang, Lang::En);
+    assert!(
+        view.report
+            .platform_line()
+            .starts_with("Digital meeting permitted on")
+    );
+}
+
+#[test]
+fn a_tiny_window_only_offers_quit() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n2");
+    a.update(Action::Resize(20, 5));
+    assert!(a.too_small());
+    assert_eq!(press(&mut a, KeyCode::Enter), None);
+    typed(&mut a, "q");
+    assert_eq!(a.modal, Some(Modal::Quit));
+    typed(&mut a, "j");
+    assert!(a.quit);
+}
+
+#[test]
+fn the_highlight_stays_in_view_when_moving_in_a_small_window() {
+    let mut a = app(50, 15, Lang::Sv);
+    typed(&mut a, "\n");
+    for _ in 0..6 {
+        press(&mut a, KeyCode::Down);
+    }
+    let cursor = motesguide::tui::view::cursor(&a).expect("the highlight is on screen");
+    let Screen::Question { q, cursor: i, .. } = a.screen else {
+        panic!()
+    };
+    assert_eq!(i, a.choices(q).len() - 1);
+    assert!(cursor.y < 14);
+}
