@@ -103,6 +103,11 @@ fn result_no_digital_meeting() {
 }
 
 #[test]
+fn result_resting_on_a_dont_know() {
+    screens("result_unknown_secrecy", |a| result(a, &[("secrecy", "unknown")]));
+}
+
+#[test]
 fn save_dialog() {
     screens("save_dialog", |a| {
         result(a, RECORDED_TRAINING);

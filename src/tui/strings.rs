@@ -29,6 +29,7 @@ pub struct Strings {
     pub tab_organiser: &'static str,
     pub tab_why: &'static str,
     pub ticked: &'static str,
+    pub rests_on_unknown: &'static str,
     pub no_items: &'static str,
     // Key names and what the keys do.
     pub key_space: &'static str,
@@ -110,6 +111,7 @@ const SV: Strings = Strings {
     tab_organiser: "Organisatör",
     tab_why: "Varför",
     ticked: "avbockade",
+    rests_on_unknown: "Bygger på ett ”vet ej”-svar – ett säkert svar kan ändra utfallet.",
     no_items: "Inga punkter för det här mötet.",
     key_space: "Mellanslag",
     key_backspace: "Backsteg",
@@ -189,6 +191,7 @@ const EN: Strings = Strings {
     tab_organiser: "Organiser",
     tab_why: "Why",
     ticked: "ticked",
+    rests_on_unknown: "Rests on a “don't know” answer – a definite one may change the outcome.",
     no_items: "No items for this meeting.",
     key_space: "Space",
     key_backspace: "Backspace",

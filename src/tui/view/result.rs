@@ -53,6 +53,9 @@ fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> 
     add(mark, &r.platform_line(), style);
     let (mark, style) = recording_mark(app, r.recording_allowed);
     add(mark, &r.recording_line(), style);
+    if !r.open.is_empty() {
+        add("⚠ ", app.strings().rests_on_unknown, t.warning);
+    }
     lines
 }
 
@@ -211,6 +214,21 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
             t.forbidden,
         );
     }
+    // The verdict above rests on the strictest reading of a "vet ej":
+    // what a definite answer would change belongs right under it.
+    if !r.open.is_empty() {
+        d.heading(ui.open_answers, t.heading);
+        d.text(ui.open_answers_intro, Style::new());
+        for o in &r.open {
+            for x in &o.outcomes {
+                d.para(
+                    vec![Span::raw("• ")],
+                    &format!("{}: {} → {}", o.question, x.answer, x.summary),
+                    Style::new(),
+                );
+            }
+        }
+    }
     if !r.excluded.is_empty() {
         d.heading(ui.ruled_out, t.heading);
         for e in &r.excluded {
@@ -220,6 +238,14 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
                 Style::new(),
                 2,
             );
+        }
+    }
+    // Warnings are what the organiser must not do: before the details.
+    if !r.warnings.is_empty() {
+        d.heading(ui.warnings, t.heading);
+        for w in &r.warnings {
+            d.para(vec![Span::styled("⚠ ", t.warning)], &w.text, t.warning);
+            source(app, d, &w.source, "  ");
         }
     }
     d.heading(ui.recording, t.heading);
@@ -246,26 +272,6 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
     }
     for src in &r.recording_sources {
         source(app, d, src, "  ");
-    }
-    if !r.warnings.is_empty() {
-        d.heading(ui.warnings, t.heading);
-        for w in &r.warnings {
-            d.para(vec![Span::styled("⚠ ", t.warning)], &w.text, t.warning);
-            source(app, d, &w.source, "  ");
-        }
-    }
-    if !r.open.is_empty() {
-        d.heading(ui.open_answers, t.heading);
-        d.text(ui.open_answers_intro, Style::new());
-        for o in &r.open {
-            for x in &o.outcomes {
-                d.para(
-                    vec![Span::raw("• ")],
-                    &format!("{}: {} → {}", o.question, x.answer, x.summary),
-                    Style::new(),
-                );
-            }
-        }
     }
 }
 
