@@ -311,8 +311,9 @@ impl Content {
             .as_ref()
             .map(|r| format!(" ({r})"))
             .unwrap_or_default();
+        let (open, close) = quotes(lang);
         format!(
-            "{}: {}{}, {} \u{201d}{}\u{201d}",
+            "{}: {}{}, {} {open}{}{close}",
             doc.issuer.get(lang),
             doc.title,
             reference,
@@ -324,10 +325,20 @@ impl Content {
     /// The short form of a source for narrow screens: issuer and section.
     pub fn cite_short(&self, source: Source, lang: Lang) -> String {
         let doc = &self.documents[source.document];
+        let (open, close) = quotes(lang);
         format!(
-            "{}, \u{201d}{}\u{201d}",
+            "{}, {open}{}{close}",
             doc.issuer.get(lang),
             doc.sections[source.section].title
         )
+    }
+}
+
+/// Quotation marks as each language writes them: ”…” in Swedish, “…” in
+/// English.
+fn quotes(lang: Lang) -> (char, char) {
+    match lang {
+        Lang::Sv => ('\u{201d}', '\u{201d}'),
+        Lang::En => ('\u{201c}', '\u{201d}'),
     }
 }

@@ -122,7 +122,7 @@ fn complete(content: &Content, profile: usize, work: &mut [Answer], from: usize,
 fn platforms_of(content: &Content, profile: usize, m: &Merged) -> (u8, bool, Vec<usize>) {
     // No rule set a class: decide as for the highest.
     let class = m.class.unwrap_or_else(|| content.highest_class());
-    let excluded: Vec<usize> = fired(m)
+    let excluded: Vec<usize> = fired(content, m)
         .flat_map(|(i, _)| content.rules[i].exclude_platforms.iter().copied())
         .collect();
     let platforms: Vec<usize> = match content.profiles[profile].grant_for(class) {
@@ -135,7 +135,13 @@ fn platforms_of(content: &Content, profile: usize, m: &Merged) -> (u8, bool, Vec
 }
 
 fn recording_of(content: &Content, m: &Merged) -> RecordingOutcome {
-    let mut because = m.verdict_rules.clone();
+    let live: Vec<usize> = fired(content, m).map(|(i, _)| i).collect();
+    let mut because: Vec<usize> = m
+        .verdict_rules
+        .iter()
+        .copied()
+        .filter(|i| live.contains(i))
+        .collect();
     because.sort_unstable();
     match m.verdict {
         Some(Verdict::NotPlanned) => RecordingOutcome {
@@ -172,11 +178,20 @@ fn recording_of(content: &Content, m: &Merged) -> RecordingOutcome {
     }
 }
 
-fn fired(m: &Merged) -> impl Iterator<Item = (usize, bool)> + '_ {
+/// The rules that fired in some completion and are not overridden by
+/// another rule that fired in some completion, with whether they fired in
+/// all. A stated precedence (`overrides`) holds across completions too: when
+/// an unknown answer makes both a rule and its stricter replacement possible,
+/// only the replacement speaks.
+fn fired<'a>(content: &'a Content, m: &'a Merged) -> impl Iterator<Item = (usize, bool)> + 'a {
+    let any = |i: usize| m.fired[i] > 0;
     m.fired
         .iter()
         .enumerate()
-        .filter(|(_, n)| **n > 0)
+        .filter(move |(i, _)| any(*i))
+        .filter(move |(i, _)| {
+            !(0..m.fired.len()).any(|j| any(j) && content.rules[j].overrides.contains(i))
+        })
         .map(|(i, n)| (i, *n == m.completions))
 }
 
@@ -184,7 +199,7 @@ fn finish(content: &Content, profile: usize, m: &Merged) -> Recommendation {
     let (class, digital_allowed, platforms) = platforms_of(content, profile, m);
     // Rules about the digital meeting itself do not apply to a meeting that
     // may not be held digitally.
-    let fired: Vec<Fired> = fired(m)
+    let fired: Vec<Fired> = fired(content, m)
         .filter(|(rule, _)| digital_allowed || !content.rules[*rule].digital_only)
         .map(|(rule, certain)| Fired { rule, certain })
         .collect();

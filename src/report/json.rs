@@ -20,7 +20,9 @@ pub fn json_string(value: &Value) -> String {
 pub fn to_json_value(r: &Report) -> Value {
     let cited = |list: &[Cited]| -> Vec<Value> {
         list.iter()
-            .map(|c| json!({ "id": c.id, "text": c.text, "source": c.source }))
+            .map(
+                |c| json!({ "id": c.id, "text": c.text, "source": c.source, "certain": c.certain }),
+            )
             .collect()
     };
     let value = json!({

@@ -48,9 +48,21 @@ pub fn to_markdown(r: &Report) -> String {
         }
         s.push('\n');
     }
-    section(&mut s, ui.warnings, &r.warnings, "- ⚠ ");
-    section(&mut s, ui.participant_checklist, &r.participants, "- [ ] ");
-    section(&mut s, ui.organiser_checklist, &r.organiser, "- [ ] ");
+    section(&mut s, ui.warnings, &r.warnings, "- ⚠ ", ui.assumed);
+    section(
+        &mut s,
+        ui.participant_checklist,
+        &r.participants,
+        "- [ ] ",
+        ui.assumed,
+    );
+    section(
+        &mut s,
+        ui.organiser_checklist,
+        &r.organiser,
+        "- [ ] ",
+        ui.assumed,
+    );
     let _ = writeln!(s, "## {}\n", ui.why);
     for c in &r.explanation {
         let note = if c.certain {
@@ -67,13 +79,18 @@ pub fn to_markdown(r: &Report) -> String {
     s
 }
 
-fn section(s: &mut String, heading: &str, items: &[Cited], bullet: &str) {
+fn section(s: &mut String, heading: &str, items: &[Cited], bullet: &str, assumed: &str) {
     if items.is_empty() {
         return;
     }
     let _ = writeln!(s, "## {heading}\n");
     for c in items {
-        let _ = writeln!(s, "{bullet}{}  \n  *{}*", c.text, c.source);
+        let note = if c.certain {
+            String::new()
+        } else {
+            format!(" ({assumed})")
+        };
+        let _ = writeln!(s, "{bullet}{}{note}  \n  *{}*", c.text, c.source);
     }
     s.push('\n');
 }

@@ -99,7 +99,13 @@ impl Report {
                 .map(|&p| content.platforms[p].name.clone())
                 .collect()
         };
-        let cited_items = |ids: &[usize]| -> Vec<Cited> {
+        // An item or warning is certain when a rule that fired for every
+        // value of the unknown answers gives it; otherwise it is there only
+        // to be on the safe side, and the views say so.
+        let certain = |given: &dyn Fn(&crate::content::Rule) -> bool| {
+            rec.fired.iter().any(|f| f.certain && given(rule(f.rule)))
+        };
+        let cited_items = |ids: &[usize], organiser: bool| -> Vec<Cited> {
             ids.iter()
                 .map(|&i| {
                     let it = &content.items[i];
@@ -107,7 +113,13 @@ impl Report {
                         id: it.id.clone(),
                         text: it.text.get(lang).to_owned(),
                         source: cite(it.source),
-                        certain: true,
+                        certain: certain(&|r| {
+                            if organiser {
+                                r.organiser.contains(&i)
+                            } else {
+                                r.participants.contains(&i)
+                            }
+                        }),
                     }
                 })
                 .collect()
@@ -213,8 +225,8 @@ impl Report {
                 .map(|&i| cite(rule(i).source))
                 .collect(),
             retention,
-            organiser: cited_items(&rec.organiser),
-            participants: cited_items(&rec.participants),
+            organiser: cited_items(&rec.organiser, true),
+            participants: cited_items(&rec.participants, false),
             warnings: rec
                 .warnings
                 .iter()
@@ -224,7 +236,7 @@ impl Report {
                         id: w.id.clone(),
                         text: w.text.get(lang).to_owned(),
                         source: cite(w.source),
-                        certain: true,
+                        certain: certain(&|r| r.warnings.contains(&i)),
                     }
                 })
                 .collect(),

@@ -45,9 +45,15 @@ pub fn to_text(r: &Report) -> String {
             }
         }
     }
-    list(&mut s, ui.warnings, &r.warnings, "!");
-    list(&mut s, ui.organiser_checklist, &r.organiser, "");
-    list(&mut s, ui.participant_checklist, &r.participants, "");
+    list(&mut s, ui.warnings, &r.warnings, "!", ui.assumed);
+    list(&mut s, ui.organiser_checklist, &r.organiser, "", ui.assumed);
+    list(
+        &mut s,
+        ui.participant_checklist,
+        &r.participants,
+        "",
+        ui.assumed,
+    );
     let _ = writeln!(s);
     let _ = writeln!(s, "{}:", ui.why);
     for c in &r.explanation {
@@ -67,7 +73,7 @@ pub fn to_text(r: &Report) -> String {
     s
 }
 
-fn list(s: &mut String, heading: &str, items: &[Cited], marker: &str) {
+fn list(s: &mut String, heading: &str, items: &[Cited], marker: &str, assumed: &str) {
     if items.is_empty() {
         return;
     }
@@ -79,7 +85,12 @@ fn list(s: &mut String, heading: &str, items: &[Cited], marker: &str) {
         } else {
             marker.to_owned()
         };
-        let _ = writeln!(s, "  {label} {}", c.text);
+        let note = if c.certain {
+            String::new()
+        } else {
+            format!(" ({assumed})")
+        };
+        let _ = writeln!(s, "  {label} {}{note}", c.text);
         let _ = writeln!(s, "     ({})", c.source);
     }
 }
