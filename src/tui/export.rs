@@ -85,16 +85,22 @@ pub fn perform(effect: Effect) -> Action {
 /// The file a typed name stands for: `~/` is the home folder, a relative
 /// name is taken from `base`, and a folder gets `default_name` in it.
 pub fn resolve(typed: &str, base: &Path, default_name: &str) -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    let path = match (typed, home) {
-        ("~", Some(home)) => home,
-        (t, Some(home)) if t.starts_with("~/") => home.join(&t[2..]),
-        (t, _) => base.join(t),
-    };
+    let path = expand(typed, base);
     if typed.ends_with('/') || path.is_dir() {
         path.join(default_name)
     } else {
         path
+    }
+}
+
+/// Where a typed name points, from the text alone (no look at the disk,
+/// so the dialog can show it while drawing).
+pub fn expand(typed: &str, base: &Path) -> PathBuf {
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    match (typed, home) {
+        ("~", Some(home)) => home,
+        (t, Some(home)) if t.starts_with("~/") => home.join(&t[2..]),
+        (t, _) => base.join(t),
     }
 }
 

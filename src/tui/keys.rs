@@ -226,7 +226,13 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
                         false,
                     );
             }
-            t.add(NEXT, Action::Next, Label::Start);
+            // From the summary, Enter goes back there rather than starting.
+            let label = if app.editing {
+                Label::Next
+            } else {
+                Label::Start
+            };
+            t.add(NEXT, Action::Next, label);
             if app.editing {
                 t.add(BACK, Action::Back, Label::Back);
             }

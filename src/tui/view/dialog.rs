@@ -11,7 +11,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use crate::i18n::ui;
 use crate::tui::app::{App, ExportForm, FormError};
 use crate::tui::doc::{Doc, wrap};
-use crate::tui::export::{ExportKind, SaveError};
+use crate::tui::export::{self, ExportKind, SaveError};
 use crate::tui::keys;
 use crate::tui::view::{Pane, centred, draw_pane, text_area};
 
@@ -137,8 +137,7 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
     let (shown, _) = field(&form.path, form.cursor, width);
     let pad = width.saturating_sub(shown.width());
     lines.push(Line::styled(format!("{shown}{}", " ".repeat(pad)), t.key));
-    let folder = format!("{}: {}", s.folder, app.save_dir.display());
-    for row in wrap(&folder, width) {
+    for row in wrap(&target_line(app, form), width) {
         lines.push(Line::raw(row));
     }
     if let Some(error) = &form.error {
@@ -151,17 +150,22 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
     boxed(app, s.save_title, lines, buf);
 }
 
+/// "Saved as: /full/path.md", so the person sees where a name leads.
+fn target_line(app: &App, form: &ExportForm) -> String {
+    let target = export::expand(form.path.trim(), &app.save_dir);
+    format!("{}: {}", app.strings().folder, target.display())
+}
+
 /// Line of the file name field within the dialog's text (see [`export`]).
 const FIELD_LINE: u16 = 4;
 
 pub fn export_cursor(app: &App, form: &ExportForm) -> Option<Position> {
-    let s = app.strings();
     let width = usize::from(
         DIALOG_WIDTH
             .min(app.size.0.saturating_sub(2))
             .saturating_sub(4),
     );
-    let folder_rows = wrap(&format!("{}: {}", s.folder, app.save_dir.display()), width).len();
+    let folder_rows = wrap(&target_line(app, form), width).len();
     let error_rows = form
         .error
         .as_ref()
