@@ -15,7 +15,17 @@ use crate::text::Lang;
 /// Whether the arguments ask for printed output rather than the wizard.
 pub fn prints(args: &Args) -> bool {
     args.answers.is_some()
-        || (args.scenario.is_some() && (args.format.is_some() || args.compare || args.what_if))
+        || ((args.scenario.is_some() || args.code.is_some())
+            && (args.format.is_some() || args.compare || args.what_if))
+}
+
+/// The plain, line-by-line wizard on standard input and output.
+pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
+    let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let answers = starting_answers(&content, args)?;
+    let profile = answers.profile;
+    crate::plain::run_stdio(&content, lang, profile, answers)?;
+    Ok(())
 }
 
 pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
@@ -75,6 +85,11 @@ pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
 pub fn starting_answers(content: &Content, args: &Args) -> Result<Answers, BadInput> {
     let mut answers = if let Some(file) = &args.answers {
         read_answers(content, file)?
+    } else if let Some(code) = &args.code {
+        let (mut answers, profile) =
+            crate::engine::code::decode(content, code).map_err(BadInput::from)?;
+        answers.profile = Some(profile);
+        answers
     } else if let Some(id) = &args.scenario {
         let s = resolve_scenario(content, id)?;
         let scenario = &content.scenarios[s];

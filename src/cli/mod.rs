@@ -32,6 +32,17 @@ pub struct Args {
     #[arg(long, value_name = "ID", conflicts_with = "answers")]
     pub scenario: Option<String>,
 
+    /// Start from an answer code (shown on the summary and result screens);
+    /// prints with --format, --compare or --what-if.
+    #[arg(long, value_name = "CODE", conflicts_with_all = ["answers", "scenario"])]
+    pub code: Option<String>,
+
+    /// Ask the questions as plain numbered prompts on standard input and
+    /// output: for screen readers, serial consoles and pipes. Chosen by
+    /// itself when there is no terminal or TERM is dumb.
+    #[arg(long)]
+    pub plain: bool,
+
     /// Also show the same answers under every profile, side by side.
     #[arg(long)]
     pub compare: bool,
@@ -150,6 +161,7 @@ fn run(args: Args) -> anyhow::Result<()> {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
+        None if args.plain || crate::plain::wanted() => evaluate::run_plain(&args, lang),
         None => crate::tui::run(
             args.content.as_deref(),
             args.profile.as_deref(),
