@@ -161,7 +161,11 @@ fn run(args: Args) -> anyhow::Result<()> {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
-        None if args.plain || crate::plain::wanted() => evaluate::run_plain(&args, lang),
+        // --print asks for the wizard with its result piped on: it draws on
+        // the terminal even when standard output is not one.
+        None if args.plain || (!args.print && crate::plain::wanted()) => {
+            evaluate::run_plain(&args, lang)
+        }
         None => crate::tui::run(
             args.content.as_deref(),
             args.profile.as_deref(),

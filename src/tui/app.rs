@@ -323,6 +323,11 @@ impl<'a> App<'a> {
         Report::new(self.content, &answers, &rec, self.lang)
     }
 
+    /// The answer code a caller can read out to the helpdesk.
+    pub fn code(&self) -> String {
+        engine::code::encode(self.content, &self.answers(), self.profile)
+    }
+
     /// What to print on standard output once the terminal is restored: the
     /// result as text, when printing was asked for and a result was shown.
     pub fn exit_text(&self) -> Option<String> {

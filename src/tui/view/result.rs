@@ -72,7 +72,8 @@ pub fn banner(app: &App, view: &ResultView, area: Rect, buf: &mut Buffer) {
     let block = Block::bordered()
         .border_type(BorderType::Thick)
         .border_style(app.theme().border)
-        .title(format!(" {} ", app.strings().result));
+        .title(format!(" {} ", app.strings().result))
+        .title(Line::from(format!(" {}: {} ", app.strings().code, app.code())).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
     let inner = Rect::new(

@@ -66,5 +66,12 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
             }
         });
     }
+    d.blank();
+    d.lead(
+        &format!("{}: {} –", s.code, app.code()),
+        s.code_hint,
+        t.strong,
+        Style::new(),
+    );
     d
 }
