@@ -254,6 +254,16 @@ fn a_saved_checklist_lands_in_the_working_folder() {
     s.ends_restored();
 }
 
+#[test]
+fn a_scenario_opens_on_the_summary() {
+    let mut s = Session::start("scenario", &["--scenario", "namndsmote-sekretess"]);
+    s.wait_for("Kontrollera dina svar");
+    assert!(s.screen().contains("Nämndsmöte eller sammanträde"));
+    s.step("\r", "Sefos eller ProRenata");
+    s.send("q");
+    s.ends_restored();
+}
+
 /// Without a terminal: exit 2 and a pointer to answers files. Plainly
 /// run, the plain mode takes this case and runs out of input; with
 /// `--print` the wizard itself is asked for and refuses before touching

@@ -497,3 +497,18 @@ fn the_highlight_stays_in_view_when_moving_in_a_small_window() {
     assert_eq!(i, a.choices(q).len() - 1);
     assert!(cursor.y < 14);
 }
+
+#[test]
+fn starting_answers_open_the_summary_and_defaults_the_start_page() {
+    let mut board = CONTENT.default_answers();
+    board[q("meeting_type")] = Answer::Choice(1);
+    board[q("secrecy")] = Answer::Bool(true);
+    let a = app(80, 24, Lang::Sv).starting_from(&board);
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert!(a.asked().iter().all(|&q| a.visited[q]));
+    assert!(!a.unsaved(), "the code gives them back: nothing to lose");
+    assert_eq!(a.values[q("secrecy")], Answer::Bool(true));
+
+    let defaults = app(80, 24, Lang::Sv).starting_from(&CONTENT.default_answers());
+    assert!(matches!(defaults.screen, Screen::Start { .. }));
+}

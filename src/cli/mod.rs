@@ -166,12 +166,9 @@ fn run(args: Args) -> anyhow::Result<()> {
         None if args.plain || (!args.print && crate::plain::wanted()) => {
             evaluate::run_plain(&args, lang)
         }
-        None => crate::tui::run(
-            args.content.as_deref(),
-            args.profile.as_deref(),
-            lang,
-            args.print,
-        ),
+        None => crate::tui::run(args.content.as_deref(), lang, args.print, |content| {
+            evaluate::starting_answers(content, &args)
+        }),
     }
 }
 

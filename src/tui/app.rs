@@ -275,6 +275,27 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Begins from given answers (a code or scenario from the command
+    /// line): when they are not the defaults, on the summary, every asked
+    /// question counted as answered. Nothing is unsaved yet: the same
+    /// code or scenario gives them back.
+    pub fn starting_from(mut self, values: &[Answer]) -> App<'a> {
+        if values.len() != self.values.len() {
+            return self;
+        }
+        let mut values = values.to_vec();
+        flow::normalise(self.content, &mut values);
+        if values == self.values {
+            return self;
+        }
+        self.values = values;
+        for q in self.asked() {
+            self.visited[q] = true;
+        }
+        self.go_summary(None);
+        self
+    }
+
     pub fn strings(&self) -> &'static Strings {
         strings(self.lang)
     }

@@ -19,43 +19,39 @@ use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event;
 
-use crate::content;
-use crate::engine::answers::profile_ids;
+use crate::content::{self, Content};
+use crate::engine::Answers;
 use crate::error::BadInput;
 use crate::text::Lang;
 use app::{Action, App};
 
 /// Runs the wizard until the person quits; with `print`, writes the result
-/// as text to standard output once the terminal is restored.
+/// as text to standard output once the terminal is restored. `start` gives
+/// the answers to begin from (the command line's profile, answer code or
+/// scenario); when they are not the defaults, the wizard opens on the
+/// summary with them.
 pub fn run(
     content_dir: Option<&Path>,
-    profile: Option<&str>,
     lang: Lang,
     print: bool,
+    start: impl FnOnce(&Content) -> Result<Answers, BadInput>,
 ) -> anyhow::Result<()> {
     let out = terminal::output(print)?;
     let content = content::load(content_dir).map_err(BadInput::from)?;
-    let profile = match profile {
-        None => content.default_profile,
-        Some(id) => content.profile(id).ok_or_else(|| {
-            BadInput(format!(
-                "--profile: unknown profile `{id}`; accepted: {}",
-                profile_ids(&content)
-            ))
-        })?,
-    };
+    let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {
         let (_guard, mut term) = terminal::Guard::enter(out)?;
         let size = term.size()?;
         let mut app = App::new(
             &content,
-            profile,
+            start.profile_or_default(&content),
             lang,
             (size.width, size.height),
             theme::colour_wanted(),
             save_dir,
-        );
+        )
+        .starting_from(&start.values);
         app.print_on_exit = print;
         loop {
             let size = term.size()?;
