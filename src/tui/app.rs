@@ -344,6 +344,18 @@ impl<'a> App<'a> {
         Report::new(self.content, &answers, &rec, self.lang)
     }
 
+    /// The profile's documents, named as the report and exports name them.
+    /// They depend on the profile alone, so the defaults are evaluated:
+    /// cheap, whatever "vet ej" answers the person has given.
+    pub fn documents(&self) -> Vec<String> {
+        let answers = Answers {
+            profile: Some(self.profile),
+            values: self.content.default_answers(),
+        };
+        let rec = engine::evaluate(self.content, self.profile, &answers);
+        Report::new(self.content, &answers, &rec, self.lang).documents
+    }
+
     /// The answer code a caller can read out to the helpdesk.
     pub fn code(&self) -> String {
         engine::code::encode(self.content, &self.answers(), self.profile)

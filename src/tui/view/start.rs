@@ -41,7 +41,7 @@ pub fn doc(app: &App, width: u16) -> Doc {
     );
     d.heading(ui(lang).documents, t.heading);
     // The report names documents as the exports do.
-    for name in &app.report().documents {
+    for name in &app.documents() {
         d.para(vec![Span::raw("• ")], name, Style::new());
     }
     d.blank();
