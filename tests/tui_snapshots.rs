@@ -104,7 +104,9 @@ fn result_no_digital_meeting() {
 
 #[test]
 fn result_resting_on_a_dont_know() {
-    screens("result_unknown_secrecy", |a| result(a, &[("secrecy", "unknown")]));
+    screens("result_unknown_secrecy", |a| {
+        result(a, &[("secrecy", "unknown")])
+    });
 }
 
 #[test]
