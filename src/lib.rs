@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod plain;
 pub mod report;
+pub mod save;
 pub mod text;
 pub mod tui;
 pub mod yaml;

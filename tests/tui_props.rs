@@ -4,9 +4,9 @@
 mod tui_support;
 
 use motesguide::engine::flow;
+use motesguide::save::SaveError;
 use motesguide::text::Lang;
 use motesguide::tui::app::{Action, App, Effect, Modal, Screen};
-use motesguide::tui::export::SaveError;
 use motesguide::tui::{keys, view};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{

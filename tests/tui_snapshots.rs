@@ -6,9 +6,9 @@
 mod tui_support;
 
 use insta::assert_snapshot;
+use motesguide::save::SaveError;
 use motesguide::text::Lang;
 use motesguide::tui::app::{Action, App, Screen};
-use motesguide::tui::export::SaveError;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::layout::Position;

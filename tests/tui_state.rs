@@ -5,9 +5,10 @@ mod tui_support;
 
 use motesguide::content::Answer;
 use motesguide::engine::flow;
+use motesguide::save::SaveError;
 use motesguide::text::Lang;
 use motesguide::tui::app::{Action, Choice, Effect, FormError, Modal, Row, Screen, Status};
-use motesguide::tui::export::{self, SaveError};
+use motesguide::tui::export;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_support::*;
 

@@ -17,8 +17,8 @@ use crate::engine::{self, Answers, code, flow};
 use crate::error::BadInput;
 use crate::i18n::{Ui, ui};
 use crate::report::{self, Report};
+use crate::save::{SaveError, resolve, save};
 use crate::text::Lang;
-use crate::tui::export::{SaveError, resolve, save};
 
 pub use strings::{Strings, fill, strings};
 

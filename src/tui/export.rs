@@ -1,14 +1,12 @@
-//! Saving a result as Markdown: the file is written beside its destination
-//! and then moved into place, so a reader never sees half a file, and an
-//! existing file is never replaced unless the person said so.
+//! The wizard's save dialog: what it writes (the participant checklist or
+//! the full result as Markdown) and the effect that writes it, through the
+//! atomic save of [`crate::save`].
 
 use std::fmt::Write as _;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
 
 use crate::i18n::ui;
 use crate::report::Report;
+use crate::save::{resolve, save};
 use crate::tui::app::{Action, Effect};
 use crate::tui::strings::Strings;
 
@@ -35,17 +33,6 @@ impl ExportKind {
             ExportKind::Full => s.default_result_file,
         }
     }
-}
-
-/// Why a file was not written; each names the path concerned.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SaveError {
-    /// The file is there already and overwriting was not asked for.
-    Exists(PathBuf),
-    NoFolder(PathBuf),
-    NoPermission(PathBuf),
-    IsFolder(PathBuf),
-    Other(PathBuf, String),
 }
 
 /// The participant checklist as Markdown: the verdict first, so a
@@ -79,162 +66,5 @@ pub fn perform(effect: Effect) -> Action {
             let target = resolve(&path, &base, default_name);
             Action::Saved(save(&target, &text, overwrite))
         }
-    }
-}
-
-/// The file a typed name stands for: `~/` is the home folder, a relative
-/// name is taken from `base`, and a folder gets `default_name` in it.
-pub fn resolve(typed: &str, base: &Path, default_name: &str) -> PathBuf {
-    let path = expand(typed, base);
-    if typed.ends_with('/') || path.is_dir() {
-        path.join(default_name)
-    } else {
-        path
-    }
-}
-
-/// Where a typed name points, from the text alone (no look at the disk,
-/// so the dialog can show it while drawing).
-pub fn expand(typed: &str, base: &Path) -> PathBuf {
-    let home = std::env::var_os("HOME").map(PathBuf::from);
-    match (typed, home) {
-        ("~", Some(home)) => home,
-        (t, Some(home)) if t.starts_with("~/") => home.join(&t[2..]),
-        (t, _) => base.join(t),
-    }
-}
-
-/// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// synced, then linked or renamed into place. Without `overwrite` an
-/// existing file is left alone and reported as [`SaveError::Exists`].
-pub fn save(path: &Path, text: &str, overwrite: bool) -> Result<PathBuf, SaveError> {
-    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    if path.is_dir() {
-        return Err(SaveError::IsFolder(path));
-    }
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
-        return Err(SaveError::IsFolder(path));
-    };
-    if !overwrite && path.exists() {
-        return Err(SaveError::Exists(path));
-    }
-    let (tmp, mut file) = temp_file(dir, &name.to_string_lossy()).map_err(|e| error(&path, &e))?;
-    let written = file
-        .write_all(text.as_bytes())
-        .and_then(|()| file.sync_all());
-    drop(file);
-    let placed = written.and_then(|()| {
-        if overwrite {
-            fs::rename(&tmp, &path)
-        } else {
-            place_new(&tmp, &path)
-        }
-    });
-    let _ = fs::remove_file(&tmp);
-    match placed {
-        Ok(()) => Ok(path),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists(path)),
-        Err(e) => Err(error(&path, &e)),
-    }
-}
-
-/// Puts `tmp` at `path` only if nothing is there: a hard link fails rather
-/// than replace, so a file created meanwhile is not lost. Where hard links
-/// are not supported, a check and a rename do.
-fn place_new(tmp: &Path, path: &Path) -> io::Result<()> {
-    match fs::hard_link(tmp, path) {
-        Ok(()) => Ok(()),
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
-        Err(_) if path.exists() => Err(io::ErrorKind::AlreadyExists.into()),
-        Err(_) => fs::rename(tmp, path),
-    }
-}
-
-/// A new hidden file beside the destination, never one that exists.
-fn temp_file(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
-    let mut n = 0u32;
-    loop {
-        let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-        match OpenOptions::new().write(true).create_new(true).open(&tmp) {
-            Ok(f) => return Ok((tmp, f)),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists && n < 100 => n += 1,
-            Err(e) => return Err(e),
-        }
-    }
-}
-
-fn error(path: &Path, e: &io::Error) -> SaveError {
-    let path = path.to_path_buf();
-    match e.kind() {
-        io::ErrorKind::NotFound => SaveError::NoFolder(path),
-        io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
-            SaveError::NoPermission(path)
-        }
-        io::ErrorKind::IsADirectory => SaveError::IsFolder(path),
-        io::ErrorKind::AlreadyExists => SaveError::Exists(path),
-        _ => SaveError::Other(path, crate::error_text(e)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn scratch(name: &str) -> PathBuf {
-        let dir =
-            std::env::temp_dir().join(format!("motesguide-export-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        dir
-    }
-
-    #[test]
-    fn writes_a_new_file_and_leaves_no_temporary_file() {
-        let dir = scratch("new");
-        let path = dir.join("a.md");
-        assert_eq!(save(&path, "hej\n", false), Ok(path.clone()));
-        assert_eq!(fs::read_to_string(&path).unwrap(), "hej\n");
-        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
-        fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn never_overwrites_unless_asked() {
-        let dir = scratch("exists");
-        let path = dir.join("a.md");
-        fs::write(&path, "old").unwrap();
-        assert_eq!(
-            save(&path, "new", false),
-            Err(SaveError::Exists(path.clone()))
-        );
-        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
-        assert_eq!(save(&path, "new", true), Ok(path.clone()));
-        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
-        fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn reports_a_missing_folder_and_a_folder_as_target() {
-        let dir = scratch("errors");
-        let missing = dir.join("nope").join("a.md");
-        assert_eq!(
-            save(&missing, "x", false),
-            Err(SaveError::NoFolder(missing.clone()))
-        );
-        assert_eq!(
-            save(&dir, "x", false),
-            Err(SaveError::IsFolder(dir.clone()))
-        );
-        fs::remove_dir_all(dir).unwrap();
-    }
-
-    #[test]
-    fn resolves_relative_names_and_folders() {
-        let dir = scratch("resolve");
-        assert_eq!(resolve("x.md", &dir, "d.md"), dir.join("x.md"));
-        assert_eq!(resolve(".", &dir, "d.md"), dir.join(".").join("d.md"));
-        assert_eq!(resolve("sub/", &dir, "d.md"), dir.join("sub/").join("d.md"));
-        fs::remove_dir_all(dir).unwrap();
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! Layout: [`app`] is the state and its one `update`; [`keys`] maps keys
 //! to actions and lists them for the footer; [`view`] draws the state;
-//! [`export`] writes files; [`terminal`] enters and leaves full-screen mode;
+//! [`export`] is what the save dialog writes; [`terminal`] enters and leaves full-screen mode;
 //! [`strings`] and [`theme`] are the words and the looks. This module only
 //! sets up and runs the loop.
 

@@ -9,9 +9,10 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n::ui;
+use crate::save::{self, SaveError};
 use crate::tui::app::{App, ExportForm, FormError};
 use crate::tui::doc::{Doc, wrap};
-use crate::tui::export::{self, ExportKind, SaveError};
+use crate::tui::export::ExportKind;
 use crate::tui::keys;
 use crate::tui::view::{Pane, centred, draw_pane, text_area};
 
@@ -152,7 +153,7 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
 
 /// "Saved as: /full/path.md", so the person sees where a name leads.
 fn target_line(app: &App, form: &ExportForm) -> String {
-    let target = export::expand(form.path.trim(), &app.save_dir);
+    let target = save::expand(form.path.trim(), &app.save_dir);
     format!("{}: {}", app.strings().folder, target.display())
 }
 
