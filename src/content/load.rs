@@ -948,53 +948,72 @@ impl Loader {
     /// Everything defined must be used: an item no rule gives, a document
     /// no profile names or a platform no profile grants is dead content.
     fn check_references_used(&mut self, c: &Content) {
-        for (i, item) in c.items.iter().enumerate() {
-            if !c
-                .rules
+        let item_used = |i: usize| {
+            c.rules
                 .iter()
                 .any(|r| r.organiser.contains(&i) || r.participants.contains(&i))
-            {
-                let line = self.line_of_id("checklists.yaml", &item.id);
-                self.problem(
-                    "checklists.yaml",
-                    line,
-                    format!("checklist item `{}` is given by no rule", item.id),
-                );
-            }
-        }
-        for (i, w) in c.warnings.iter().enumerate() {
-            if !c.rules.iter().any(|r| r.warnings.contains(&i)) {
-                let line = self.line_of_id("warnings.yaml", &w.id);
-                self.problem(
-                    "warnings.yaml",
-                    line,
-                    format!("warning `{}` is raised by no rule", w.id),
-                );
-            }
-        }
-        for (i, d) in c.documents.iter().enumerate() {
-            if !c.profiles.iter().any(|p| p.documents.contains(&i)) {
-                let line = self.line_of_id("documents.yaml", &d.id);
-                self.problem(
-                    "documents.yaml",
-                    line,
-                    format!("document `{}` is named by no profile", d.id),
-                );
-            }
-        }
-        for (i, p) in c.platforms.iter().enumerate() {
-            if !c
-                .profiles
+        };
+        let warning_used = |i: usize| c.rules.iter().any(|r| r.warnings.contains(&i));
+        let document_used = |i: usize| c.profiles.iter().any(|p| p.documents.contains(&i));
+        let platform_used = |i: usize| {
+            c.profiles
                 .iter()
-                .any(|pr| pr.grants.iter().any(|g| g.allow.contains(&i)))
-            {
-                let line = self.line_of_id("platforms.yaml", &p.id);
-                self.problem(
-                    "platforms.yaml",
-                    line,
-                    format!("platform `{}` is permitted by no profile", p.id),
-                );
-            }
+                .any(|p| p.grants.iter().any(|g| g.allow.contains(&i)))
+        };
+        let unused: Vec<(&str, &str, &str)> = [
+            c.items
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !item_used(*i))
+                .map(|(_, x)| {
+                    (
+                        "checklists.yaml",
+                        x.id.as_str(),
+                        "checklist item `{}` is given by no rule",
+                    )
+                })
+                .collect::<Vec<_>>(),
+            c.warnings
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !warning_used(*i))
+                .map(|(_, x)| {
+                    (
+                        "warnings.yaml",
+                        x.id.as_str(),
+                        "warning `{}` is raised by no rule",
+                    )
+                })
+                .collect(),
+            c.documents
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !document_used(*i))
+                .map(|(_, x)| {
+                    (
+                        "documents.yaml",
+                        x.id.as_str(),
+                        "document `{}` is named by no profile",
+                    )
+                })
+                .collect(),
+            c.platforms
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !platform_used(*i))
+                .map(|(_, x)| {
+                    (
+                        "platforms.yaml",
+                        x.id.as_str(),
+                        "platform `{}` is permitted by no profile",
+                    )
+                })
+                .collect(),
+        ]
+        .concat();
+        for (file, id, message) in unused {
+            let line = self.line_of_id(file, id);
+            self.problem(file, line, message.replace("{}", id));
         }
         // Every source must be one of the documents of every profile that can use it.
         for r in &c.rules {
