@@ -32,7 +32,11 @@ fn main() {
         ms(first_frames[0]),
         ms(first_frames[RUNS - 1])
     );
-    println!("peak memory (VmHWM): median {} KiB, max {} KiB", peaks[RUNS / 2], peaks[RUNS - 1]);
+    println!(
+        "peak memory (VmHWM): median {} KiB, max {} KiB",
+        peaks[RUNS / 2],
+        peaks[RUNS - 1]
+    );
     println!(
         "CPU while waiting 1 s for a key: {} clock ticks in total over {RUNS} runs",
         idle_ticks.iter().sum::<u64>()
@@ -42,7 +46,12 @@ fn main() {
 /// Starts the wizard, waits for its first frame, measures, quits.
 fn one_run(bin: &str) -> (Duration, u64, u64) {
     let pair = native_pty_system()
-        .openpty(PtySize { rows: 24, cols: 80, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: 24,
+            cols: 80,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .expect("a pseudo-terminal");
     let mut cmd = CommandBuilder::new(bin);
     cmd.env("TERM", "xterm-256color");
@@ -64,7 +73,9 @@ fn one_run(bin: &str) -> (Duration, u64, u64) {
     // The first frame is drawn when the start page's title has arrived.
     let mut seen = Vec::new();
     let first = loop {
-        let chunk = rx.recv_timeout(Duration::from_secs(10)).expect("a first frame within 10 s");
+        let chunk = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("a first frame within 10 s");
         seen.extend(chunk);
         if String::from_utf8_lossy(&seen).contains("Styrdokument") {
             break start.elapsed();
@@ -86,7 +97,12 @@ fn cpu_ticks(pid: u32) -> u64 {
     let after_name = stat.rsplit_once(')').map(|(_, rest)| rest).unwrap_or("");
     let fields: Vec<&str> = after_name.split_whitespace().collect();
     // Fields 14 and 15 of stat; after the name, state is index 0.
-    let get = |i: usize| fields.get(i).and_then(|f| f.parse::<u64>().ok()).unwrap_or(0);
+    let get = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
     get(11) + get(12)
 }
 
