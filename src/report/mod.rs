@@ -211,7 +211,15 @@ impl Report {
                     reasons: r
                         .because
                         .iter()
-                        .map(|&i| rule(i).explain.get(lang).to_owned())
+                        .map(|&i| {
+                            let text = rule(i).explain.get(lang);
+                            let sure = rec.fired.iter().any(|f| f.rule == i && f.certain);
+                            if sure {
+                                text.to_owned()
+                            } else {
+                                format!("{text} ({})", ui(lang).assumed)
+                            }
+                        })
                         .collect(),
                 })
                 .collect(),
