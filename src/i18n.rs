@@ -48,6 +48,7 @@ pub struct Ui {
     pub what_if: &'static str,
     pub what_if_intro: &'static str,
     pub what_if_none: &'static str,
+    pub any_option: &'static str,
 }
 
 const SV: Ui = Ui {
@@ -91,6 +92,7 @@ const SV: Ui = Ui {
     what_if: "Vad händer om …",
     what_if_intro: "Ett ändrat svar som skulle ändra plattform eller inspelningsbeslut:",
     what_if_none: "Inget enskilt ändrat svar skulle ändra plattform eller inspelningsbeslut.",
+    any_option: "vilken som helst av dem",
 };
 
 const EN: Ui = Ui {
@@ -134,6 +136,7 @@ const EN: Ui = Ui {
     what_if: "What if …",
     what_if_intro: "A single changed answer that would change the platform or the recording verdict:",
     what_if_none: "No single changed answer would change the platform or the recording verdict.",
+    any_option: "any of them",
 };
 
 impl Ui {

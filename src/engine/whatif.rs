@@ -12,6 +12,8 @@ use crate::engine::outcome::Summary;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct WhatIf {
     pub question: usize,
+    /// The answer now given.
+    pub from: Answer,
     /// The changed answers, each a full answer to the question.
     pub answers: Vec<Answer>,
     pub after: Summary,
@@ -30,13 +32,18 @@ pub fn what_if(content: &Content, profile: usize, values: &[Answer]) -> Vec<What
             changed[q] = alt;
             flow::normalise(content, &mut changed);
             let after = summarise(content, profile, &changed);
-            if !decision_differs(&before, &after) {
+            // Not recording at all is no news about the recording verdict.
+            let only_drops_recording = after.recording_allowed.is_none()
+                && after.platforms == before.platforms
+                && after.digital_allowed == before.digital_allowed;
+            if !decision_differs(&before, &after) || only_drops_recording {
                 continue;
             }
             match out.iter_mut().find(|w| w.question == q && w.after == after) {
                 Some(w) => w.answers.push(alt),
                 None => out.push(WhatIf {
                     question: q,
+                    from: values[q],
                     answers: vec![alt],
                     after,
                 }),

@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 use serde_json::json;
 
-use crate::content::Content;
+use crate::content::{Answer, Content, Question, QuestionKind};
 use crate::engine::Summary;
 use crate::engine::whatif::WhatIf;
 use crate::i18n::ui;
@@ -68,11 +68,45 @@ pub fn what_if_lines(content: &Content, changes: &[WhatIf], lang: Lang) -> Vec<W
                 question_id: q.id.clone(),
                 question: q.step.get(lang).to_owned(),
                 answer_ids: w.answers.iter().map(|a| q.answer_id(*a)).collect(),
-                answers: w.answers.iter().map(|a| q.answer_label(*a, lang)).collect(),
+                answers: change_labels(q, w, lang),
                 summary: summary_words(content, &w.after, lang),
                 decision: w.after.clone(),
                 platform_ids: platform_ids(content, &w.after),
             }
+        })
+        .collect()
+}
+
+/// How the changed answers read. A multiple choice names the option added
+/// (+) or removed (−); when every option would do the same, it says so
+/// instead of listing them all.
+fn change_labels(q: &Question, w: &WhatIf, lang: Lang) -> Vec<String> {
+    let (QuestionKind::Multi, Answer::Set(from)) = (q.kind, w.from) else {
+        return w.answers.iter().map(|a| q.answer_label(*a, lang)).collect();
+    };
+    let toggled: Vec<(bool, usize)> = w
+        .answers
+        .iter()
+        .filter_map(|a| match a {
+            Answer::Set(to) => {
+                let bit = (to ^ from).trailing_zeros() as usize;
+                Some((to & (1 << bit) != 0, bit))
+            }
+            _ => None,
+        })
+        .collect();
+    let ui = ui(lang);
+    if toggled.len() == q.options.len() && toggled.iter().all(|(added, _)| *added) {
+        return vec![format!("+ {}", ui.any_option)];
+    }
+    toggled
+        .into_iter()
+        .map(|(added, i)| {
+            format!(
+                "{} {}",
+                if added { "+" } else { "−" },
+                q.options[i].label.get(lang)
+            )
         })
         .collect()
 }
