@@ -307,3 +307,37 @@ fn print_with_output_redirected_draws_on_the_terminal_and_writes_the_file() {
     assert!(text.contains("Digital meeting permitted on: Microsoft Teams or Zoom"));
     assert!(!text.contains("\x1b["), "no screen drawing in the file");
 }
+
+/// A trainer picks a scenario from the start page, shows its result,
+/// tries a what-if change and goes back; the answer code then opens the
+/// same result directly.
+#[test]
+fn a_scenario_picked_from_the_start_page_reaches_the_result_and_its_code_reopens_it() {
+    let mut s = Session::start("scenario-picker", &[]);
+    s.wait_for("Styrdokument");
+    s.step("s", "Scenarier");
+    s.step("6", "Kontrollera dina svar");
+    assert!(s.screen().contains("Nämndsmöte med slutet ärende"));
+    s.step("\r", "Sefos eller ProRenata");
+    s.step("6", "Vad händer om");
+    s.step("\r", "INGET DIGITALT MÖTE");
+    s.step(
+        "\x1b[D",
+        "✓ Digitalt möte tillåtet på: Sefos eller ProRenata",
+    );
+    let screen = s.screen();
+    let code = screen
+        .split("Svarskod: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .expect("the answer code is shown")
+        .to_owned();
+    s.send("q");
+    s.ends_restored();
+
+    let mut s = Session::start("code", &["--code", &code, "--presentation"]);
+    s.wait_for("✓ Digitalt möte tillåtet på: Sefos eller ProRenata");
+    assert!(s.screen().contains("1 Översikt"), "{}", s.screen());
+    s.send("q");
+    s.ends_restored();
+}

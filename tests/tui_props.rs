@@ -6,7 +6,7 @@ mod tui_support;
 use motesguide::engine::flow;
 use motesguide::save::SaveError;
 use motesguide::text::Lang;
-use motesguide::tui::app::{Action, App, Effect, Modal, Screen};
+use motesguide::tui::app::{Action, App, Effect, Modal, Screen, Section};
 use motesguide::tui::{keys, view};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{
@@ -31,9 +31,10 @@ fn key_code() -> impl Strategy<Value = KeyCode> {
         1 => Just(Home),
         1 => Just(End),
         1 => Just(Delete),
+        1 => Just(F(2)),
         6 => prop::sample::select(vec![
             '1', '2', '3', '4', '5', '6', '7', '8', '9', ' ', 'j', 'k', 'q', 'n', 'y', 's', 'p',
-            'l', '?', 'x', 'ö', '/', '~', '.',
+            'l', '?', 'x', 'ö', '/', '~', '.', 'v',
         ])
         .prop_map(Char),
     ]
@@ -108,10 +109,11 @@ fn check(a: &App) -> Result<(), TestCaseError> {
         }
         Screen::Summary { cursor, .. } => prop_assert!(*cursor < a.rows().len()),
         Screen::Result(r) => {
-            prop_assert!(r.section < 4);
+            prop_assert!(r.section < Section::ALL.len());
             let items = r.items(r.section());
             prop_assert!(r.cursor[r.section] < items.max(1));
         }
+        Screen::Scenarios { cursor, .. } => prop_assert!(*cursor < CONTENT.scenarios.len()),
         Screen::Start { .. } => {}
     }
     if let Some(pane) = view::pane(a) {

@@ -135,6 +135,56 @@ fn quit_confirmation() {
 }
 
 #[test]
+fn scenario_picker() {
+    screens("scenarios", |a| typed(a, "s"));
+    screens("scenarios_third", |a| typed(a, "sjj"));
+}
+
+#[test]
+fn summary_of_a_scenario() {
+    screens("summary_scenario", |a| {
+        let i = motesguide_scenario("namndsmote-sekretess");
+        typed(a, "s");
+        a.update(Action::Pick(i));
+    });
+}
+
+#[test]
+fn compare_and_what_if() {
+    screens("result_board_secrecy_compare", |a| {
+        result(a, BOARD_SECRECY);
+        typed(a, "5j");
+    });
+    screens("result_board_secrecy_what_if", |a| {
+        result(a, BOARD_SECRECY);
+        typed(a, "6");
+    });
+    screens("result_what_if_applied", |a| {
+        result(a, BOARD_SECRECY);
+        typed(a, "6\n");
+    });
+}
+
+#[test]
+fn presentation_result() {
+    screens("presentation_board_secrecy", |a| {
+        result(a, BOARD_SECRECY);
+        typed(a, "v");
+    });
+    screens("presentation_security_classified", |a| {
+        result(a, &[("security_classified", "true")]);
+        typed(a, "v");
+    });
+    screens("presentation_start", |a| typed(a, "v"));
+}
+
+fn motesguide_scenario(id: &str) -> usize {
+    CONTENT
+        .scenario(id)
+        .expect("the scenario is in the library")
+}
+
+#[test]
 fn too_small() {
     for lang in [Lang::Sv, Lang::En] {
         let mut a = app(30, 10, lang);
@@ -281,4 +331,66 @@ fn a_items(a: &App) -> usize {
         Screen::Result(v) => v.report.participants.len(),
         _ => 0,
     }
+}
+
+#[test]
+fn the_compare_highlight_and_the_difference_mark() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "5");
+    // Bring the second profile into view and highlight it.
+    typed(&mut a, "j");
+    let buf = draw(&a).backend().buffer().clone();
+    let (x, y) = row_of(&buf, "2. Bilaga 6");
+    assert!(cells(&buf, x, y, 10).all(|c| c.modifier.contains(Modifier::REVERSED)));
+    assert_eq!(buf[(x - 2, y)].symbol(), "▶");
+    // Its decision differs from the profile in use: marked, in bold.
+    let (x, y) = row_of(&buf, "≠ Klass 3");
+    assert!(cells(&buf, x, y, 9).all(|c| c.modifier.contains(Modifier::BOLD)));
+    typed(&mut a, "k");
+    let buf = draw(&a).backend().buffer().clone();
+    let (x, y) = row_of(&buf, "1. Standard");
+    assert!(cells(&buf, x, y, 10).all(|c| c.modifier.contains(Modifier::REVERSED)));
+}
+
+#[test]
+fn presentation_is_bold_throughout_with_large_letters_where_they_fit() {
+    for colour in [false, true] {
+        let mut a = app(80, 24, Lang::Sv);
+        a.colour = colour;
+        result(&mut a, BOARD_SECRECY);
+        typed(&mut a, "v");
+        let buf = draw(&a).backend().buffer().clone();
+        assert!(
+            buf.content
+                .iter()
+                .all(|c| c.modifier.contains(Modifier::BOLD) && !c.modifier.contains(Modifier::DIM))
+        );
+        // Large letters: block glyphs fill rows of the verdict frame.
+        let text = screen_text(&draw(&a));
+        assert!(text.lines().nth(2).unwrap().contains('▙'), "{text}");
+        assert!(text.contains("✓ Digitalt möte tillåtet på: Sefos eller ProRenata"));
+        let (x, y) = row_of(&buf, "▙");
+        assert_eq!(buf[(x, y)].fg == Color::Green, colour);
+        if !colour {
+            assert!(
+                buf.content
+                    .iter()
+                    .all(|c| c.fg == Color::Reset && c.bg == Color::Reset),
+                "NO_COLOR holds in presentation mode"
+            );
+        }
+        // Headings in reverse video.
+        typed(&mut a, "4");
+        let buf = draw(&a).backend().buffer().clone();
+        let (x, y) = row_of(&buf, "Varför – regler");
+        assert!(cells(&buf, x, y, 6).all(|c| c.modifier.contains(Modifier::REVERSED)));
+    }
+    // Too low a window: the verdict in ordinary bold letters.
+    let mut a = app(50, 15, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "v");
+    let text = screen_text(&draw(&a));
+    assert!(!text.contains('▙'), "{text}");
+    assert!(text.contains("✓ Digitalt möte tillåtet på"));
 }

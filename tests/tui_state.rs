@@ -5,9 +5,12 @@ mod tui_support;
 
 use motesguide::content::Answer;
 use motesguide::engine::flow;
+use motesguide::engine::parse_answers;
 use motesguide::save::SaveError;
 use motesguide::text::Lang;
-use motesguide::tui::app::{Action, Choice, Effect, FormError, Modal, Row, Screen, Status};
+use motesguide::tui::app::{
+    Action, Choice, Effect, FormError, Modal, Row, Screen, Section, Status, Trial,
+};
 use motesguide::tui::export;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use tui_support::*;
@@ -344,7 +347,7 @@ fn tab_and_numbers_move_between_sections() {
     assert_eq!(section(&a), 1);
     press(&mut a, KeyCode::BackTab);
     press(&mut a, KeyCode::BackTab);
-    assert_eq!(section(&a), 3);
+    assert_eq!(section(&a), Section::ALL.len() - 1);
     typed(&mut a, "3");
     assert_eq!(section(&a), 2);
 }
@@ -512,4 +515,206 @@ fn starting_answers_open_the_summary_and_defaults_the_start_page() {
 
     let defaults = app(80, 24, Lang::Sv).starting_from(&CONTENT.default_answers());
     assert!(matches!(defaults.screen, Screen::Start { .. }));
+}
+
+/// The library's index of scenario `id`.
+fn scenario(id: &str) -> usize {
+    CONTENT
+        .scenario(id)
+        .unwrap_or_else(|| panic!("no scenario {id}"))
+}
+
+fn section(a: &motesguide::tui::app::App) -> Section {
+    match &a.screen {
+        Screen::Result(view) => view.section(),
+        other => panic!("not on the result: {other:?}"),
+    }
+}
+
+#[test]
+fn a_scenario_is_picked_from_the_start_page_and_opens_on_the_summary() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "s");
+    assert!(matches!(a.screen, Screen::Scenarios { cursor: 0, .. }));
+    // Back returns to the start page, the way in is there again.
+    typed(&mut a, "<s");
+    let i = scenario("namndsmote-sekretess");
+    for _ in 0..i {
+        press(&mut a, KeyCode::Down);
+    }
+    assert!(matches!(a.screen, Screen::Scenarios { cursor, .. } if cursor == i));
+    typed(&mut a, "\n");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    let sc = &CONTENT.scenarios[i];
+    let mut want = parse_answers(&CONTENT, &sc.file, &sc.text).unwrap().values;
+    flow::normalise(&CONTENT, &mut want);
+    assert_eq!(a.values, want);
+    assert!(a.asked().iter().all(|&q| a.visited[q]));
+    assert!(
+        !a.unsaved(),
+        "the scenario gives them back: nothing to lose"
+    );
+    assert!(!a.scenario_changed());
+    // The trainer changes one answer: the summary says so.
+    let row = summary_row(&a, "secrecy");
+    a.update(Action::Pick(row));
+    typed(&mut a, "2");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert!(a.scenario_changed());
+    typed(&mut a, "\n");
+    assert!(matches!(a.screen, Screen::Result(_)));
+}
+
+#[test]
+fn a_number_opens_a_scenario_and_unsaved_answers_are_asked_for_first() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "s1\n6\n");
+    assert!(a.unsaved(), "a trial is a change");
+    typed(&mut a, "<");
+    assert!(
+        !a.unsaved(),
+        "back to the scenario's answers: nothing to lose"
+    );
+    assert_eq!(a.scenario.as_ref().map(|s| s.0), Some(0));
+
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n2<<"); // a board meeting, then back to the start
+    assert!(a.unsaved());
+    typed(&mut a, "s2");
+    assert_eq!(a.modal, Some(Modal::Scenario(1)));
+    typed(&mut a, "n");
+    assert!(matches!(a.screen, Screen::Scenarios { .. }));
+    assert_eq!(a.values[q("meeting_type")], Answer::Choice(1));
+    typed(&mut a, "2j");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert_eq!(a.scenario.as_ref().map(|s| s.0), Some(1));
+}
+
+#[test]
+fn the_compare_section_tries_another_profile_and_back_returns() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "5");
+    assert_eq!(section(&a), Section::Compare);
+    let before = a.values.clone();
+    typed(&mut a, "j\n");
+    assert_eq!(a.profile, 1);
+    assert_eq!(a.values, before);
+    assert_eq!(section(&a), Section::Overview);
+    assert_eq!(a.status, Some(Status::Trying(Trial::Profile(1))));
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    assert_eq!(view.report.profile_id, CONTENT.profiles[1].id);
+    // Back: the profile before, on the compare section, same entry.
+    typed(&mut a, "<");
+    assert_eq!(a.profile, CONTENT.default_profile);
+    assert_eq!(section(&a), Section::Compare);
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    assert_eq!(view.cursor[4], 1);
+    assert_eq!(a.status, None);
+    // With nothing left to undo, Back goes to the summary as before.
+    typed(&mut a, "<");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+}
+
+#[test]
+fn the_what_if_section_applies_a_change_and_back_restores_the_answers() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "6");
+    assert_eq!(section(&a), Section::WhatIf);
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    assert!(!view.changes.is_empty());
+    let change = view.changes[0].clone();
+    let verdict = view.report.platform_line();
+    let before = a.values.clone();
+    typed(&mut a, "\n");
+    assert_eq!(a.values[change.question], change.answers[0]);
+    assert_eq!(
+        a.status,
+        Some(Status::Trying(Trial::Answer(
+            change.question,
+            change.answers[0]
+        )))
+    );
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    assert_ne!(view.report.platform_line(), verdict, "the change shows");
+    assert!(a.asked().iter().all(|&q| a.visited[q]));
+    // A second trial stacks; two Backs return to the first answers.
+    typed(&mut a, "6\n");
+    assert_eq!(a.previous.len(), 2, "{:?}", a.status);
+    typed(&mut a, "<<");
+    assert_eq!(a.values, before);
+    assert_eq!(section(&a), Section::WhatIf);
+    typed(&mut a, "<");
+    assert!(a.previous.is_empty());
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+}
+
+#[test]
+fn a_click_on_a_what_if_line_applies_it() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "6");
+    let before = a.values.clone();
+    let pane = motesguide::tui::view::pane(&a).unwrap();
+    let line = pane.doc.anchors[1].start - pane.scroll;
+    let click = ratatui::crossterm::event::Event::Mouse(ratatui::crossterm::event::MouseEvent {
+        kind: ratatui::crossterm::event::MouseEventKind::Down(
+            ratatui::crossterm::event::MouseButton::Left,
+        ),
+        column: pane.area.x + 4,
+        row: pane.area.y + line as u16,
+        modifiers: KeyModifiers::NONE,
+    });
+    let action = motesguide::tui::keys::map_event(&a, &click).expect("the line is clickable");
+    assert_eq!(action, Action::Pick(1));
+    a.update(action);
+    assert_ne!(a.values, before);
+    assert_eq!(a.previous.len(), 1);
+}
+
+#[test]
+fn presentation_mode_is_toggled_by_v_and_f2_everywhere() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "v");
+    assert!(a.presentation);
+    let theme = a.theme();
+    assert!(
+        theme
+            .heading
+            .add_modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
+    typed(&mut a, "\n");
+    press(&mut a, KeyCode::F(2));
+    assert!(!a.presentation);
+    let mut a = app(80, 24, Lang::En);
+    result(&mut a, &[]);
+    typed(&mut a, "v");
+    assert!(a.presentation);
+    assert!(matches!(a.screen, Screen::Result(_)), "the screen stays");
+}
+
+#[test]
+fn an_answer_code_opens_on_the_result() {
+    let mut board = CONTENT.default_answers();
+    board[q("meeting_type")] = Answer::Choice(1);
+    board[q("secrecy")] = Answer::Bool(true);
+    let a = app(80, 24, Lang::Sv).starting_from(&board).opening_result();
+    assert!(matches!(a.screen, Screen::Result(_)));
+    assert!(a.asked().iter().all(|&q| a.visited[q]));
+    assert!(!a.unsaved());
+    // Even the defaults' code shows the result, not the start page.
+    let defaults = app(80, 24, Lang::Sv)
+        .starting_from(&CONTENT.default_answers())
+        .opening_result();
+    assert!(matches!(defaults.screen, Screen::Result(_)));
 }

@@ -65,6 +65,11 @@ pub struct Args {
     #[arg(long, conflicts_with = "answers")]
     pub print: bool,
 
+    /// Wizard: large type and high contrast, for showing on a projector
+    /// (v or F2 switches it in the wizard).
+    #[arg(long)]
+    pub presentation: bool,
+
     /// Use the policy content in DIR instead of the built-in content.
     #[arg(long, value_name = "DIR", global = true)]
     pub content: Option<PathBuf>,
@@ -166,9 +171,16 @@ fn run(args: Args) -> anyhow::Result<()> {
         None if args.plain || (!args.print && crate::plain::wanted()) => {
             evaluate::run_plain(&args, lang)
         }
-        None => crate::tui::run(args.content.as_deref(), lang, args.print, |content| {
-            evaluate::starting_answers(content, &args)
-        }),
+        None => {
+            let options = crate::tui::Options {
+                print: args.print,
+                presentation: args.presentation,
+                at_result: args.code.is_some(),
+            };
+            crate::tui::run(args.content.as_deref(), lang, options, |content| {
+                evaluate::starting_answers(content, &args)
+            })
+        }
     }
 }
 

@@ -8,7 +8,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::content::{Answer, Content, QuestionKind};
-use crate::engine::{self, Answers, flow};
+use crate::engine::whatif::{self, WhatIf};
+use crate::engine::{self, Answers, Summary, flow};
 use crate::report::{self, Report};
 use crate::save::SaveError;
 use crate::text::Lang;
@@ -39,6 +40,10 @@ pub enum Action {
     Pick(usize),
     /// Result section `n`.
     Section(usize),
+    /// The start page's way to the scenario library.
+    Scenarios,
+    /// Large type and high contrast, for a projector, on or off.
+    TogglePresentation,
     NextSection,
     PrevSection,
     /// Mouse wheel, in lines.
@@ -107,15 +112,26 @@ pub enum Section {
     Participants,
     Organiser,
     Why,
+    /// The same answers under every profile.
+    Compare,
+    /// The single changed answers that change the decision.
+    WhatIf,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 6] = [
         Section::Overview,
         Section::Participants,
         Section::Organiser,
         Section::Why,
+        Section::Compare,
+        Section::WhatIf,
     ];
+
+    /// Whether the section is a list with a highlight.
+    pub fn is_list(self) -> bool {
+        !matches!(self, Section::Overview | Section::Why)
+    }
 
     /// Which tick list a checklist section uses.
     pub fn checklist(self) -> Option<usize> {
@@ -132,6 +148,12 @@ pub enum Screen {
     Start {
         scroll: usize,
     },
+    /// The scenario library, for trainers: choosing one fills in the
+    /// answers and opens the summary.
+    Scenarios {
+        cursor: usize,
+        scroll: usize,
+    },
     Question {
         q: usize,
         cursor: usize,
@@ -144,36 +166,67 @@ pub enum Screen {
     Result(Box<ResultView>),
 }
 
-/// The result as shown: its report and where the person is in it.
+/// The result as shown: its report, the decision under every profile,
+/// the changes that would change it, and where the person is in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ResultView {
     pub report: Report,
+    /// The decision for these answers under each profile, in content order.
+    pub profiles: Vec<Summary>,
+    pub changes: Vec<WhatIf>,
     pub section: usize,
-    pub cursor: [usize; 4],
-    pub scroll: [usize; 4],
+    pub cursor: [usize; 6],
+    pub scroll: [usize; 6],
 }
 
 impl ResultView {
     pub fn section(&self) -> Section {
-        Section::ALL[self.section.min(3)]
+        Section::ALL[self.section.min(Section::ALL.len() - 1)]
     }
 
-    /// The number of items of a checklist section (0 for the others).
+    /// The number of entries of a list section (0 for the others).
     pub fn items(&self, section: Section) -> usize {
         match section {
             Section::Participants => self.report.participants.len(),
             Section::Organiser => self.report.organiser.len(),
-            _ => 0,
+            Section::Compare => self.profiles.len(),
+            Section::WhatIf => self.changes.len(),
+            Section::Overview | Section::Why => 0,
         }
     }
+}
+
+/// What the result shows instead of the person's own answers, tried from
+/// the compare or what-if section; Back returns to them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trial {
+    /// Question `.0` answered `.1`.
+    Answer(usize, Answer),
+    Profile(usize),
+}
+
+/// The answers and section a trial was made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Previous {
+    pub profile: usize,
+    pub values: Vec<Answer>,
+    pub section: usize,
+    pub cursor: usize,
+    /// Whether there were unsaved answers before the trial.
+    pub touched: bool,
+    pub exported: bool,
 }
 
 /// A dialog over the screen; it takes the keys while it is open.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Modal {
-    Help { scroll: usize },
+    Help {
+        scroll: usize,
+    },
     Quit,
     Restart,
+    /// Opening scenario `n` would replace unsaved answers.
+    Scenario(usize),
     Export(ExportForm),
 }
 
@@ -202,6 +255,8 @@ pub enum FormError {
 pub enum Status {
     Saved(PathBuf),
     Print(bool),
+    /// The result shows a trial; Back returns to the answers before it.
+    Trying(Trial),
 }
 
 /// How scrolling and the highlight follow each other after an action.
@@ -240,6 +295,13 @@ pub struct App<'a> {
     pub status: Option<Status>,
     /// Where a relative file name is saved (the working directory).
     pub save_dir: PathBuf,
+    /// Large type and high contrast for a projector.
+    pub presentation: bool,
+    /// The scenario the answers were opened from, with its answers, so the
+    /// summary can say whether they were changed since.
+    pub scenario: Option<(usize, usize, Vec<Answer>)>,
+    /// The answers before each trial on the result, most recent last.
+    pub previous: Vec<Previous>,
     pub quit: bool,
 }
 
@@ -272,6 +334,9 @@ impl<'a> App<'a> {
             print_on_exit: false,
             status: None,
             save_dir,
+            presentation: false,
+            scenario: None,
+            previous: Vec::new(),
             quit: false,
         }
     }
@@ -297,12 +362,23 @@ impl<'a> App<'a> {
         self
     }
 
+    /// Begins on the result (an answer code from the command line: the
+    /// helpdesk sees what the caller sees), every asked question counted as
+    /// answered.
+    pub fn opening_result(mut self) -> App<'a> {
+        for q in self.asked() {
+            self.visited[q] = true;
+        }
+        self.go_result();
+        self
+    }
+
     pub fn strings(&self) -> &'static Strings {
         strings(self.lang)
     }
 
     pub fn theme(&self) -> Theme {
-        Theme::new(self.colour)
+        Theme::new(self.colour, self.presentation)
     }
 
     pub fn too_small(&self) -> bool {
@@ -349,12 +425,25 @@ impl<'a> App<'a> {
     /// They depend on the profile alone, so the defaults are evaluated:
     /// cheap, whatever "vet ej" answers the person has given.
     pub fn documents(&self) -> Vec<String> {
+        self.documents_of(self.profile)
+    }
+
+    /// Profile `profile`'s documents, as [`App::documents`] names them.
+    pub fn documents_of(&self, profile: usize) -> Vec<String> {
         let answers = Answers {
-            profile: Some(self.profile),
+            profile: Some(profile),
             values: self.content.default_answers(),
         };
-        let rec = engine::evaluate(self.content, self.profile, &answers);
+        let rec = engine::evaluate(self.content, profile, &answers);
         Report::new(self.content, &answers, &rec, self.lang).documents
+    }
+
+    /// Whether the answers or the profile differ from the scenario they
+    /// were opened from.
+    pub fn scenario_changed(&self) -> bool {
+        self.scenario
+            .as_ref()
+            .is_some_and(|(_, profile, values)| *profile != self.profile || *values != self.values)
     }
 
     /// The answer code a caller can read out to the helpdesk.
@@ -374,6 +463,11 @@ impl<'a> App<'a> {
         let (effect, follow) = self.apply(action);
         if std::mem::discriminant(&self.screen) != screen_before {
             self.status = None;
+        }
+        // Trials are undone from the result only: leaving it keeps what
+        // is shown as the answers.
+        if !matches!(self.screen, Screen::Result(_)) {
+            self.previous.clear();
         }
         self.settle(follow);
         effect
@@ -406,6 +500,10 @@ impl<'a> App<'a> {
         match action {
             Action::Help => self.modal = Some(Modal::Help { scroll: 0 }),
             Action::Quit => self.ask_quit(),
+            Action::TogglePresentation => {
+                self.presentation = !self.presentation;
+                return (None, Follow::Cursor);
+            }
             Action::ToggleLang => {
                 self.lang = self.lang.other();
                 if matches!(self.screen, Screen::Result(_)) {
@@ -451,6 +549,11 @@ impl<'a> App<'a> {
                 Action::Yes => self.restart(),
                 Action::No | Action::Close => {}
                 _ => self.modal = Some(Modal::Restart),
+            },
+            Modal::Scenario(i) => match action {
+                Action::Yes => self.load_scenario(i),
+                Action::No | Action::Close => {}
+                _ => self.modal = Some(Modal::Scenario(i)),
             },
             Modal::Export(form) => return self.on_export(form, action),
         }
@@ -562,6 +665,7 @@ impl<'a> App<'a> {
         let follow = follow_of(&action);
         match self.screen.clone() {
             Screen::Start { .. } => self.on_start(action),
+            Screen::Scenarios { cursor, .. } => self.on_scenarios(cursor, action),
             Screen::Question { q, cursor, .. } => self.on_question(q, cursor, action),
             Screen::Summary { cursor, .. } => self.on_summary(cursor, action),
             Screen::Result(_) => return self.on_result(action),
@@ -590,6 +694,11 @@ impl<'a> App<'a> {
                 };
             }
             Action::Back if self.editing => return self.go_summary(Some(Row::Profile)),
+            Action::Scenarios if !self.editing && !self.content.scenarios.is_empty() => {
+                let cursor = self.scenario.as_ref().map_or(0, |(i, ..)| *i);
+                self.screen = Screen::Scenarios { cursor, scroll: 0 };
+                return;
+            }
             _ => return,
         };
         if profile != self.profile {
@@ -598,31 +707,75 @@ impl<'a> App<'a> {
         }
     }
 
+    fn on_scenarios(&mut self, cursor: usize, action: Action) {
+        let last = self.content.scenarios.len().saturating_sub(1);
+        if let Some(moved) = moved(cursor, last, &action) {
+            return self.set_cursor(moved);
+        }
+        match action {
+            Action::PageUp | Action::PageDown => self.page(action == Action::PageDown),
+            Action::Pick(i) if i <= last => self.open_scenario(i),
+            Action::Next if cursor <= last => self.open_scenario(cursor),
+            Action::Back => self.screen = Screen::Start { scroll: 0 },
+            _ => {}
+        }
+    }
+
+    /// Opens scenario `i`, asking first when answers would be lost.
+    fn open_scenario(&mut self, i: usize) {
+        if self.unsaved() {
+            self.modal = Some(Modal::Scenario(i));
+        } else {
+            self.load_scenario(i);
+        }
+    }
+
+    /// A new meeting with the scenario's answers, on the summary: every
+    /// asked question counted as answered, so the trainer can step through
+    /// them or change one. The scenario's profile, if it names one,
+    /// replaces the current one.
+    fn load_scenario(&mut self, i: usize) {
+        let Some(scenario) = self.content.scenarios.get(i) else {
+            return;
+        };
+        // The loader's analysis checks every scenario with this parser, so
+        // loaded content never fails here; if it did, nothing changes.
+        let Ok(answers) = engine::parse_answers(self.content, &scenario.file, &scenario.text)
+        else {
+            return;
+        };
+        self.restart();
+        self.profile = answers.profile.unwrap_or(self.profile);
+        self.values = answers.values;
+        flow::normalise(self.content, &mut self.values);
+        for q in self.asked() {
+            self.visited[q] = true;
+        }
+        self.scenario = Some((i, self.profile, self.values.clone()));
+        self.go_summary(None);
+    }
+
     fn on_question(&mut self, q: usize, cursor: usize, action: Action) {
         let choices = self.choices(q);
         let last = choices.len().saturating_sub(1);
-        let cursor = match action {
-            Action::Up => cursor.saturating_sub(1),
-            Action::Down => (cursor + 1).min(last),
-            Action::Home => 0,
-            Action::End => last,
-            Action::PageUp | Action::PageDown => {
-                self.page(action == Action::PageDown);
-                return;
-            }
-            Action::Back => return self.back_from(q),
-            Action::Pick(i) if i < choices.len() => return self.choose(q, i, choices[i]),
+        if let Some(moved) = moved(cursor, last, &action) {
+            return self.set_cursor(moved);
+        }
+        match action {
+            Action::PageUp | Action::PageDown => self.page(action == Action::PageDown),
+            Action::Back => self.back_from(q),
+            Action::Pick(i) if i < choices.len() => self.choose(q, i, choices[i]),
             Action::Next => match choices.get(cursor) {
-                Some(&choice @ Choice::Set(_)) => return self.choose(q, cursor, choice),
-                _ => return self.commit(q, self.values[q]),
+                Some(&choice @ Choice::Set(_)) => self.choose(q, cursor, choice),
+                _ => self.commit(q, self.values[q]),
             },
-            Action::Toggle => match choices.get(cursor) {
-                Some(&choice @ Choice::Toggle(_)) => return self.choose(q, cursor, choice),
-                _ => return,
-            },
-            _ => return,
-        };
-        self.set_cursor(cursor);
+            Action::Toggle => {
+                if let Some(&choice @ Choice::Toggle(_)) = choices.get(cursor) {
+                    self.choose(q, cursor, choice);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// Choosing option line `i`: a single answer is set and the wizard goes
@@ -734,10 +887,12 @@ impl<'a> App<'a> {
         let s = view.section;
         let mut follow = Follow::None;
         match action {
-            Action::NextSection => view.section = (s + 1) % 4,
-            Action::PrevSection => view.section = (s + 3) % 4,
-            Action::Section(i) if i < 4 => view.section = i,
-            Action::Up | Action::Down if section.checklist().is_some() => {
+            Action::NextSection => view.section = (s + 1) % Section::ALL.len(),
+            Action::PrevSection => {
+                view.section = (s + Section::ALL.len() - 1) % Section::ALL.len();
+            }
+            Action::Section(i) if i < Section::ALL.len() => view.section = i,
+            Action::Up | Action::Down if section.is_list() => {
                 let c = view.cursor[s];
                 view.cursor[s] = if action == Action::Up {
                     c.saturating_sub(1)
@@ -764,6 +919,19 @@ impl<'a> App<'a> {
                 self.page(action == Action::PageDown);
                 return (None, Follow::View);
             }
+            Action::Next | Action::Pick(_)
+                if matches!(section, Section::Compare | Section::WhatIf) =>
+            {
+                let i = match action {
+                    Action::Pick(i) => i,
+                    _ => view.cursor[s],
+                };
+                if i < items {
+                    view.cursor[s] = i;
+                    self.try_out(section, i);
+                }
+                return (None, Follow::Cursor);
+            }
             Action::Toggle | Action::Pick(_) => {
                 let Some(list) = section.checklist() else {
                     return (None, Follow::None);
@@ -785,6 +953,7 @@ impl<'a> App<'a> {
                 }
                 follow = Follow::Cursor;
             }
+            Action::Back if self.undo_trial() => {}
             Action::Back => self.go_summary(None),
             Action::StartAgain => self.ask_restart(),
             Action::TogglePrint => {
@@ -807,6 +976,82 @@ impl<'a> App<'a> {
             _ => {}
         }
         (None, follow)
+    }
+
+    /// Shows the result with entry `i` of the compare or what-if section
+    /// applied: another profile, or one changed answer (the first of a
+    /// group that leads to the same decision). The answers before are kept
+    /// for Back.
+    fn try_out(&mut self, section: Section, i: usize) {
+        let Screen::Result(view) = &self.screen else {
+            return;
+        };
+        let mut profile = self.profile;
+        let mut values = self.values.clone();
+        let trial = match section {
+            Section::Compare => {
+                profile = i;
+                Trial::Profile(i)
+            }
+            _ => {
+                let Some(change) = view.changes.get(i) else {
+                    return;
+                };
+                let Some(&answer) = change.answers.first() else {
+                    return;
+                };
+                values[change.question] = answer;
+                flow::normalise(self.content, &mut values);
+                Trial::Answer(change.question, answer)
+            }
+        };
+        if profile == self.profile && values == self.values {
+            // Its own profile in the comparison: the result as it is.
+            view_section(&mut self.screen, 0);
+            return;
+        }
+        self.previous.push(Previous {
+            profile: self.profile,
+            values: std::mem::replace(&mut self.values, values),
+            section: view.section,
+            cursor: view.cursor[view.section],
+            touched: self.touched,
+            exported: self.exported,
+        });
+        self.profile = profile;
+        self.touched = true;
+        self.exported = false;
+        self.mark_asked_visited();
+        self.go_result();
+        self.status = Some(Status::Trying(trial));
+    }
+
+    /// Back from a trial to the answers before it, on the section it was
+    /// made from; false when there is none.
+    fn undo_trial(&mut self) -> bool {
+        let Some(previous) = self.previous.pop() else {
+            return false;
+        };
+        self.profile = previous.profile;
+        self.values = previous.values;
+        self.touched = previous.touched;
+        self.exported = previous.exported;
+        self.mark_asked_visited();
+        self.go_result();
+        if let Screen::Result(view) = &mut self.screen {
+            view.section = previous.section.min(Section::ALL.len() - 1);
+            view.cursor[view.section] = previous.cursor;
+        }
+        self.status = None;
+        true
+    }
+
+    /// Every question the answers ask counted as answered, the others not.
+    fn mark_asked_visited(&mut self) {
+        let asked = self.asked();
+        for (q, v) in self.visited.iter_mut().enumerate() {
+            *v = asked.contains(&q);
+        }
     }
 
     fn ask_quit(&mut self) {
@@ -837,6 +1082,7 @@ impl<'a> App<'a> {
         self.exported = false;
         self.seen_result = false;
         self.modal = None;
+        self.scenario = None;
         self.screen = Screen::Start { scroll: 0 };
     }
 
@@ -867,9 +1113,11 @@ impl<'a> App<'a> {
         self.seen_result = true;
         self.screen = Screen::Result(Box::new(ResultView {
             report: self.report(),
+            profiles: whatif::compare(self.content, &self.values),
+            changes: whatif::what_if(self.content, self.profile, &self.values),
             section: 0,
-            cursor: [0; 4],
-            scroll: [0; 4],
+            cursor: [0; 6],
+            scroll: [0; 6],
         }));
     }
 
@@ -881,8 +1129,10 @@ impl<'a> App<'a> {
 
     fn cursor_slot(&mut self) -> Option<&mut usize> {
         match &mut self.screen {
-            Screen::Question { cursor, .. } | Screen::Summary { cursor, .. } => Some(cursor),
-            Screen::Result(view) if view.section().checklist().is_some() => {
+            Screen::Question { cursor, .. }
+            | Screen::Summary { cursor, .. }
+            | Screen::Scenarios { cursor, .. } => Some(cursor),
+            Screen::Result(view) if view.section().is_list() => {
                 Some(&mut view.cursor[view.section])
             }
             _ => None,
@@ -892,6 +1142,7 @@ impl<'a> App<'a> {
     fn scroll_slot(&mut self) -> &mut usize {
         match &mut self.screen {
             Screen::Start { scroll }
+            | Screen::Scenarios { scroll, .. }
             | Screen::Question { scroll, .. }
             | Screen::Summary { scroll, .. } => scroll,
             Screen::Result(view) => &mut view.scroll[view.section],
@@ -1001,6 +1252,24 @@ pub fn choices(content: &Content, values: &[Answer], q: usize) -> Vec<Choice> {
         out.push(Choice::Set(Answer::Unknown));
     }
     out
+}
+
+/// Where Up, Down, Home and End move a highlight among `0..=last`.
+fn moved(cursor: usize, last: usize, action: &Action) -> Option<usize> {
+    match action {
+        Action::Up => Some(cursor.saturating_sub(1)),
+        Action::Down => Some((cursor + 1).min(last)),
+        Action::Home => Some(0),
+        Action::End => Some(last),
+        _ => None,
+    }
+}
+
+/// Shows section `section` of the result on screen.
+fn view_section(screen: &mut Screen, section: usize) {
+    if let Screen::Result(view) = screen {
+        view.section = section.min(Section::ALL.len() - 1);
+    }
 }
 
 fn follow_of(action: &Action) -> Follow {

@@ -94,10 +94,47 @@ impl Doc {
         self.anchors.push(start..self.lines.len());
     }
 
+    /// The same page with a blank line before every entry that does not
+    /// already follow one: more air between choices.
+    pub fn spaced(self) -> Doc {
+        let mut out = Doc {
+            width: self.width,
+            lines: Vec::with_capacity(self.lines.len() + self.anchors.len()),
+            anchors: Vec::with_capacity(self.anchors.len()),
+        };
+        let mut starts = self.anchors.iter().map(|r| r.start).peekable();
+        let mut shift = 0;
+        let mut shifts = Vec::with_capacity(self.lines.len() + 1);
+        for (i, line) in self.lines.into_iter().enumerate() {
+            while starts.peek().is_some_and(|&s| s < i) {
+                starts.next();
+            }
+            if starts.peek() == Some(&i) && i > 0 && !is_blank(out.lines.last()) {
+                out.lines.push(Line::default());
+                shift += 1;
+            }
+            shifts.push(shift);
+            out.lines.push(line);
+        }
+        shifts.push(shift);
+        out.anchors = self
+            .anchors
+            .into_iter()
+            .map(|r| {
+                r.start + shifts[r.start]..r.end + shifts[r.end.saturating_sub(1).max(r.start)]
+            })
+            .collect();
+        out
+    }
+
     /// The entry drawn on line `line`, if any.
     pub fn anchor_at(&self, line: usize) -> Option<usize> {
         self.anchors.iter().position(|r| r.contains(&line))
     }
+}
+
+fn is_blank(line: Option<&Line>) -> bool {
+    line.is_none_or(|l| l.spans.iter().all(|s| s.content.trim().is_empty()))
 }
 
 /// Word-wraps `text` to rows of at most `width` columns. Explicit line

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 
 use crate::content::QuestionKind;
 use crate::text::Lang;
-use crate::tui::app::{Action, App, Modal, Row, Screen};
+use crate::tui::app::{Action, App, Modal, Row, Screen, Section};
 use crate::tui::strings::Strings;
 use crate::tui::view;
 
@@ -65,6 +65,10 @@ pub enum Label {
     No,
     Language,
     Type,
+    Scenarios,
+    Open,
+    TryIt,
+    Presentation,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -159,7 +163,7 @@ fn table(app: &App, assume_overflow: Option<bool>) -> Vec<Binding> {
                     .hidden(&[Code(KeyCode::PageDown)], Action::PageDown, Label::Scroll);
             }
         }
-        Some(Modal::Quit | Modal::Restart) => {
+        Some(Modal::Quit | Modal::Restart | Modal::Scenario(_)) => {
             t.add(yes, Action::Yes, Label::Yes)
                 .add(NO, Action::No, Label::No);
         }
@@ -235,7 +239,21 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
             t.add(NEXT, Action::Next, label);
             if app.editing {
                 t.add(BACK, Action::Back, Label::Back);
+            } else if !app.content.scenarios.is_empty() {
+                t.add(&[Char('s')], Action::Scenarios, Label::Scenarios);
             }
+            scroll(t);
+            t.add(&[Char('l')], Action::ToggleLang, Label::Language);
+        }
+        Screen::Scenarios { .. } => {
+            let n = app.content.scenarios.len();
+            t.add(UP, Action::Up, Label::Move)
+                .add(DOWN, Action::Down, Label::Move)
+                .bind(&[Key::Digits(digits(n))], Does::Pick, Label::Open, false)
+                .add(&[Code(KeyCode::Enter)], Action::Next, Label::Open)
+                .add(BACK, Action::Back, Label::Back)
+                .hidden(&[Code(KeyCode::Home)], Action::Home, Label::FirstLast)
+                .hidden(&[Code(KeyCode::End)], Action::End, Label::FirstLast);
             scroll(t);
             t.add(&[Char('l')], Action::ToggleLang, Label::Language);
         }
@@ -273,18 +291,28 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
                 .add(&[Char('l')], Action::ToggleLang, Label::Language);
         }
         Screen::Result(view) => {
-            let list = view.section().checklist().is_some() && view.items(view.section()) > 0;
+            let section = view.section();
+            let list = section.is_list() && view.items(section) > 0;
             t.add(&[Code(KeyCode::Tab)], Action::NextSection, Label::Section)
                 .hidden(
                     &[Code(KeyCode::BackTab)],
                     Action::PrevSection,
                     Label::Section,
                 )
-                .bind(&[Key::Digits(4)], Does::Section, Label::Section, false);
+                .bind(
+                    &[Key::Digits(Section::ALL.len() as u8)],
+                    Does::Section,
+                    Label::Section,
+                    false,
+                );
             if list {
                 t.add(UP, Action::Up, Label::Move)
-                    .add(DOWN, Action::Down, Label::Move)
-                    .add(&[Char(' ')], Action::Toggle, Label::Tick);
+                    .add(DOWN, Action::Down, Label::Move);
+                if section.checklist().is_some() {
+                    t.add(&[Char(' ')], Action::Toggle, Label::Tick);
+                } else {
+                    t.add(&[Code(KeyCode::Enter)], Action::Next, Label::TryIt);
+                }
             } else if overflows {
                 t.add(UP, Action::Up, Label::Scroll)
                     .add(DOWN, Action::Down, Label::Scroll);
@@ -301,8 +329,16 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
                 .add(&[Char('l')], Action::ToggleLang, Label::Language);
         }
     }
-    t.add(&[Char('?')], Action::Help, Label::Help)
-        .add(&[Char('q')], Action::Quit, Label::Quit);
+    // Shown where a trainer sets up and presents; it works everywhere.
+    let on_footer = matches!(app.screen, Screen::Start { .. } | Screen::Result(_));
+    t.bind(
+        &[Char('v'), Code(KeyCode::F(2))],
+        Does::Act(Action::TogglePresentation),
+        Label::Presentation,
+        on_footer,
+    )
+    .add(&[Char('?')], Action::Help, Label::Help)
+    .add(&[Char('q')], Action::Quit, Label::Quit);
 }
 
 fn digits(n: usize) -> u8 {
@@ -434,6 +470,10 @@ pub fn label_text(label: Label, app: &App) -> &'static str {
         Label::No => s.no,
         Label::Language => other_language(app),
         Label::Type => s.file,
+        Label::Scenarios => s.scenarios,
+        Label::Open => s.open,
+        Label::TryIt => s.try_it,
+        Label::Presentation => s.presentation,
     }
 }
 
@@ -467,10 +507,21 @@ impl Label {
             | Label::Yes
             | Label::No
             | Label::Mark
-            | Label::Tick => 4,
-            Label::Move | Label::Save | Label::ChooseProfile | Label::SwitchContents => 3,
+            | Label::Tick
+            | Label::Open
+            | Label::TryIt => 4,
+            Label::Move
+            | Label::Save
+            | Label::ChooseProfile
+            | Label::SwitchContents
+            | Label::Scenarios => 3,
             Label::Choose | Label::NewMeeting | Label::Print => 2,
-            Label::Scroll | Label::FirstLast | Label::Close | Label::Cursor | Label::Erase => 1,
+            Label::Scroll
+            | Label::FirstLast
+            | Label::Close
+            | Label::Cursor
+            | Label::Erase
+            | Label::Presentation => 1,
             Label::Language | Label::Type => 0,
         }
     }

@@ -25,17 +25,29 @@ use crate::error::BadInput;
 use crate::text::Lang;
 use app::{Action, App};
 
-/// Runs the wizard until the person quits; with `print`, writes the result
-/// as text to standard output once the terminal is restored. `start` gives
-/// the answers to begin from (the command line's profile, answer code or
-/// scenario); when they are not the defaults, the wizard opens on the
-/// summary with them.
+/// How the command line asks the wizard to run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Write the result as text to standard output once the terminal is
+    /// restored.
+    pub print: bool,
+    /// Begin in presentation mode (large type, high contrast).
+    pub presentation: bool,
+    /// Open on the result rather than the summary (an answer code).
+    pub at_result: bool,
+}
+
+/// Runs the wizard until the person quits. `start` gives the answers to
+/// begin from (the command line's profile, answer code or scenario); when
+/// they are not the defaults, the wizard opens on the summary with them,
+/// or on the result when `options.at_result` says so.
 pub fn run(
     content_dir: Option<&Path>,
     lang: Lang,
-    print: bool,
+    options: Options,
     start: impl FnOnce(&Content) -> Result<Answers, BadInput>,
 ) -> anyhow::Result<()> {
+    let print = options.print;
     let out = terminal::output(print)?;
     let content = content::load(content_dir).map_err(BadInput::from)?;
     let start = start(&content)?;
@@ -52,7 +64,11 @@ pub fn run(
             save_dir,
         )
         .starting_from(&start.values);
+        if options.at_result {
+            app = app.opening_result();
+        }
         app.print_on_exit = print;
+        app.presentation = options.presentation;
         loop {
             let size = term.size()?;
             if (size.width, size.height) != app.size {

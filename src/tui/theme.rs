@@ -1,6 +1,8 @@
 //! The one theme. Meaning is carried by symbols, words, bold, underline and
 //! reverse video, which read on light and dark terminals alike; the two
 //! colours only repeat what the symbol already says, and NO_COLOR drops them.
+//! Presentation mode, for a projector, makes every style bold and headings
+//! reversed, so nothing is thin or faint from the back of a room.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -35,12 +37,37 @@ pub const THEME: Theme = Theme {
 };
 
 impl Theme {
-    /// The theme for a terminal with or without colour.
-    pub const fn new(colour: bool) -> Theme {
-        if colour {
-            THEME
+    /// The theme for a terminal with or without colour, on a screen or a
+    /// projector.
+    pub const fn new(colour: bool, presentation: bool) -> Theme {
+        let theme = if presentation {
+            THEME.high_contrast()
         } else {
-            THEME.without_colour()
+            THEME
+        };
+        if colour {
+            theme
+        } else {
+            theme.without_colour()
+        }
+    }
+
+    /// Everything bold; headings and the title in reverse video rather
+    /// than underlined, which a projector blurs.
+    const fn high_contrast(self) -> Theme {
+        let bold = Modifier::BOLD;
+        let banner = Modifier::BOLD.union(Modifier::REVERSED);
+        Theme {
+            title: Style::new().add_modifier(banner),
+            heading: Style::new().add_modifier(banner),
+            strong: self.strong.add_modifier(bold),
+            selected: self.selected.add_modifier(bold),
+            key: self.key.add_modifier(bold),
+            permitted: self.permitted.add_modifier(bold),
+            forbidden: self.forbidden.add_modifier(bold),
+            warning: self.warning.add_modifier(bold),
+            border: self.border.add_modifier(bold),
+            error: self.error.add_modifier(bold),
         }
     }
 

@@ -5,16 +5,18 @@
 //! can ask [`hit`] what is under a click, with the same numbers the drawing
 //! uses.
 
+mod compare;
 mod dialog;
 mod question;
 mod result;
+mod scenarios;
 mod start;
 mod summary;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
     Paragraph, Scrollbar, ScrollbarOrientation, ScrollbarState, StatefulWidget, Widget, Wrap,
@@ -22,7 +24,7 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::ui;
-use crate::tui::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Modal, Screen, Status};
+use crate::tui::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Modal, Screen, Status, Trial};
 use crate::tui::doc::{Doc, truncate};
 use crate::tui::keys::{self, Hint};
 
@@ -109,6 +111,16 @@ fn text_area(area: Rect) -> Rect {
     )
 }
 
+/// A page's text area: in presentation mode with a wider left margin.
+fn page_area(app: &App, area: Rect) -> Rect {
+    let text = text_area(area);
+    if app.presentation && text.width > 40 {
+        Rect::new(text.x + 1, text.y, text.width - 1, text.height)
+    } else {
+        text
+    }
+}
+
 /// The current screen's scrolling page (modals aside), or none when the
 /// window is too small to draw one.
 pub fn pane(app: &App) -> Option<Pane> {
@@ -116,6 +128,7 @@ pub fn pane(app: &App) -> Option<Pane> {
         return None;
     }
     let body = chrome(app).body;
+    let text_area = |area: Rect| page_area(app, area);
     let (area, doc, scroll, cursor) = match &app.screen {
         Screen::Start { scroll } => {
             let area = text_area(body);
@@ -124,6 +137,15 @@ pub fn pane(app: &App) -> Option<Pane> {
                 start::doc(app, area.width),
                 *scroll,
                 Some(app.profile),
+            )
+        }
+        Screen::Scenarios { cursor, scroll } => {
+            let area = text_area(body);
+            (
+                area,
+                scenarios::doc(app, *cursor, area.width),
+                *scroll,
+                Some(*cursor),
             )
         }
         Screen::Question { q, cursor, scroll } => {
@@ -147,7 +169,7 @@ pub fn pane(app: &App) -> Option<Pane> {
         Screen::Result(view) => {
             let area = text_area(result::split(app, view, body).2);
             let s = view.section;
-            let cursor = view.section().checklist().map(|_| view.cursor[s]);
+            let cursor = view.section().is_list().then(|| view.cursor[s]);
             (
                 area,
                 result::doc(app, view, area.width),
@@ -156,6 +178,8 @@ pub fn pane(app: &App) -> Option<Pane> {
             )
         }
     };
+    // On a projector, air between the entries of a list.
+    let doc = if app.presentation { doc.spaced() } else { doc };
     Some(Pane {
         doc,
         area,
@@ -183,7 +207,9 @@ pub fn hit(app: &App, col: u16, row: u16) -> Option<Action> {
         if tabs.contains(at) {
             return result::tab_at(app, view, tabs, col).map(Action::Section);
         }
-        view.section().checklist()?;
+        if !view.section().is_list() {
+            return None;
+        }
     }
     let pane = pane(app)?;
     if !pane.area.contains(at) {
@@ -258,8 +284,24 @@ impl Widget for &App<'_> {
                 self.strings().restart_question,
                 buf,
             ),
+            Some(Modal::Scenario(_)) => dialog::confirm(
+                self,
+                self.strings().scenario_title,
+                self.strings().scenario_question,
+                buf,
+            ),
             Some(Modal::Export(form)) => dialog::export(self, form, buf),
             None => {}
+        }
+        if self.presentation {
+            // No thin text anywhere on a projector.
+            for y in area.top()..area.bottom() {
+                for x in area.left()..area.right() {
+                    let cell = &mut buf[(x, y)];
+                    cell.modifier.insert(Modifier::BOLD);
+                    cell.modifier.remove(Modifier::DIM);
+                }
+            }
         }
     }
 }
@@ -313,6 +355,24 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Status::Saved(path)) => format!("✓ {} {}", s.saved, path.display()),
         Some(Status::Print(true)) => format!("✓ {}", s.printing),
         Some(Status::Print(false)) => format!("– {}", s.not_printing),
+        Some(Status::Trying(trial)) => {
+            let tried = match trial {
+                Trial::Answer(q, answer) => {
+                    let question = &app.content.questions[*q];
+                    format!(
+                        "{}: {}",
+                        question.step.get(app.lang),
+                        question.answer_label(*answer, app.lang)
+                    )
+                }
+                Trial::Profile(p) => format!(
+                    "{}: {}",
+                    ui(app.lang).profile,
+                    app.content.profiles[*p].name.get(app.lang)
+                ),
+            };
+            format!("▶ {} {tried} · {}", s.showing, s.back_to_answers)
+        }
         None => String::new(),
     };
     let text = truncate(&text, usize::from(area.width.saturating_sub(1)));

@@ -1,23 +1,40 @@
-//! The result: the verdict in a frame that is always in view, then the
-//! sections (overview, the two checklists, why) one at a time.
+//! The result: the verdict in a frame that is always in view (in large
+//! letters in presentation mode, where there is room), then the sections
+//! (overview, the two checklists, why, the profiles compared and what
+//! if) one at a time.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
+use tui_big_text::{BigText, PixelSize};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::ui;
 use crate::report::Cited;
 use crate::tui::app::{App, ResultView, Section};
 use crate::tui::doc::{Doc, wrap};
-use crate::tui::view::pick;
+use crate::tui::view::{compare, pick};
+
+/// Columns and rows of one letter of the large verdict: the 8x8 font in
+/// quadrant blocks, which every terminal font draws.
+const BIG_COLUMNS: usize = 4;
+const BIG_ROWS: u16 = 4;
+/// The large verdict is drawn only where this many rows of the page stay.
+const PAGE_KEPT: u16 = 6;
 
 /// The verdict frame, the section tabs and the page below them.
 pub fn split(app: &App, view: &ResultView, body: Rect) -> (Rect, Rect, Rect) {
-    let lines = banner_lines(app, view, body.width.saturating_sub(4)).len() as u16;
-    let banner_h = (lines + 2).min(body.height);
+    let width = body.width.saturating_sub(4);
+    let lines = banner_lines(app, view, width).len() as u16;
+    let big = big_height(app, view, width);
+    let banner_h = if big > 0 && body.height >= lines + 2 + big + 1 + PAGE_KEPT {
+        lines + 2 + big
+    } else {
+        lines + 2
+    }
+    .min(body.height);
     let tabs_h = u16::from(body.height > banner_h);
     let rest = body.height - banner_h - tabs_h;
     (
@@ -59,6 +76,41 @@ fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> 
     lines
 }
 
+/// For presentation mode, the verdict in capitals as rows of large
+/// letters that fit `width` columns: the permitted platforms, or "no
+/// digital meeting"; none when that takes more than two rows.
+fn big_verdict(app: &App, view: &ResultView, width: u16) -> Option<Vec<String>> {
+    if !app.presentation {
+        return None;
+    }
+    let r = &view.report;
+    let text = if r.digital_allowed {
+        let names: Vec<&str> = r
+            .platform_ids
+            .iter()
+            .filter_map(|id| app.content.platform(id))
+            .map(|p| app.content.platforms[p].name.as_str())
+            .collect();
+        if names.is_empty() {
+            return None;
+        }
+        names.join(" / ")
+    } else {
+        // "INGET DIGITALT MÖTE", without the explanation after the dash.
+        let words = ui(app.lang).no_digital_meeting;
+        words.split(" – ").next().unwrap_or(words).to_owned()
+    };
+    let per_row = usize::from(width) / BIG_COLUMNS;
+    let rows = wrap(&text.to_uppercase(), per_row);
+    (rows.len() <= 2 && rows.iter().all(|row| row.width() <= per_row)).then_some(rows)
+}
+
+/// The rows the large verdict takes, with a blank row under it; 0 when
+/// there is none.
+fn big_height(app: &App, view: &ResultView, width: u16) -> u16 {
+    big_verdict(app, view, width).map_or(0, |rows| rows.len() as u16 * BIG_ROWS + 1)
+}
+
 fn recording_mark(app: &App, allowed: Option<bool>) -> (&'static str, Style) {
     let t = app.theme();
     match allowed {
@@ -76,17 +128,38 @@ pub fn banner(app: &App, view: &ResultView, area: Rect, buf: &mut Buffer) {
         .title(Line::from(format!(" {}: {} ", app.strings().code, app.code())).right_aligned());
     let inner = block.inner(area);
     block.render(area, buf);
-    let inner = Rect::new(
+    let mut inner = Rect::new(
         inner.x.saturating_add(1).min(inner.right()),
         inner.y,
         inner.width.saturating_sub(2),
         inner.height,
     );
-    Paragraph::new(banner_lines(app, view, area.width.saturating_sub(4))).render(inner, buf);
+    let lines = banner_lines(app, view, area.width.saturating_sub(4));
+    let big = big_height(app, view, area.width.saturating_sub(4));
+    if big > 0
+        && inner.height >= lines.len() as u16 + big
+        && let Some(rows) = big_verdict(app, view, area.width.saturating_sub(4))
+    {
+        let style = if view.report.digital_allowed {
+            app.theme().permitted
+        } else {
+            app.theme().forbidden
+        };
+        BigText::builder()
+            .pixel_size(PixelSize::Quadrant)
+            .style(style)
+            .lines(rows.into_iter().map(Line::from).collect::<Vec<_>>())
+            .centered()
+            .build()
+            .render(Rect::new(inner.x, inner.y, inner.width, big - 1), buf);
+        inner.y += big;
+        inner.height -= big;
+    }
+    Paragraph::new(lines).render(inner, buf);
 }
 
-/// The tab labels at the widest form that fits: with tick counts, without,
-/// or only the current one named.
+/// The tab labels at the widest form that fits: with tick counts, with the
+/// current tab's count only, without, or only the current one named.
 fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
     let s = app.strings();
     let names = [
@@ -94,6 +167,8 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
         s.tab_participants,
         s.tab_organiser,
         s.tab_why,
+        s.tab_compare,
+        s.tab_what_if,
     ];
     let count = |sec: Section| {
         sec.checklist().map_or(String::new(), |list| {
@@ -101,8 +176,15 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
             format!(" {done}/{}", view.items(sec))
         })
     };
-    let forms: [Box<dyn Fn(usize) -> String>; 3] = [
+    let forms: [Box<dyn Fn(usize) -> String>; 4] = [
         Box::new(|i| format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))),
+        Box::new(|i| {
+            if i == view.section {
+                format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))
+            } else {
+                format!(" {} {} ", i + 1, names[i])
+            }
+        }),
         Box::new(|i| format!(" {} {} ", i + 1, names[i])),
         Box::new(|i| {
             if i == view.section {
@@ -112,12 +194,14 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
             }
         }),
     ];
+    // One column between labels; the last label's closing space may fall
+    // off the edge.
     let fits = |labels: &Vec<String>| {
-        labels.iter().map(|l| l.width() + 1).sum::<usize>() <= usize::from(width) + 1
+        labels.iter().map(|l| l.width() + 1).sum::<usize>() <= usize::from(width) + 2
     };
     let mut labels = Vec::new();
     for form in &forms {
-        labels = (0..4).map(form).collect::<Vec<_>>();
+        labels = (0..names.len()).map(form).collect::<Vec<_>>();
         if fits(&labels) {
             break;
         }
@@ -167,6 +251,8 @@ pub fn doc(app: &App, view: &ResultView, width: u16) -> Doc {
         Section::Participants => checklist(app, view, Section::Participants, &mut d),
         Section::Organiser => checklist(app, view, Section::Organiser, &mut d),
         Section::Why => why(app, view, &mut d),
+        Section::Compare => compare::compare(app, view, &mut d),
+        Section::WhatIf => compare::what_if(app, view, &mut d),
     }
     d
 }

@@ -51,6 +51,9 @@ pub fn doc(app: &App, width: u16) -> Doc {
         t.strong,
         Style::new(),
     );
+    if !app.content.scenarios.is_empty() && !app.editing {
+        d.lead(s.training, s.training_hint, t.strong, Style::new());
+    }
     if !crate::tui::view::has_header(app) {
         d.para(
             vec![Span::styled(format!("{}: ", s.language), t.strong)],

@@ -22,6 +22,15 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
     let mut d = Doc::new(width);
     d.text(s.check_answers, t.heading);
     d.text(s.summary_hint, Style::new());
+    if let Some((i, ..)) = &app.scenario {
+        let title = content.scenarios[*i].title.get(lang);
+        let text = if app.scenario_changed() {
+            format!("{title} ({})", s.changed)
+        } else {
+            title.to_owned()
+        };
+        d.lead(&format!("{}:", s.scenario), &text, t.strong, Style::new());
+    }
     d.blank();
     let rows = app.rows();
     let label = |row: Row| match row {
