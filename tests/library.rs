@@ -27,12 +27,15 @@ const EXPECTED: &[(&str, &str)] = &[
         "livesandning-information",
         "class 1 | teams,zoom | recording allowed",
     ),
-    // Bilaga 6: where secrecy is handled, only Skype.
-    ("namndsmote-bilaga-6", "class 3 | skype | recording -"),
     // Motala: secrecy is class 3, Sefos and/or ProRenata.
     (
         "namndsmote-sekretess",
         "class 3 | sefos,prorenata | recording -",
+    ),
+    // Bilaga 6: where secrecy is handled, only Skype.
+    (
+        "namndsmote-sekretess-bilaga-6",
+        "class 3 | skype | recording -",
     ),
     // "Vet ej" on secrecy is decided as if it were secret.
     ("okand-sekretess", "class 3 | sefos,prorenata | recording -"),

@@ -316,7 +316,7 @@ fn a_scenario_picked_from_the_start_page_reaches_the_result_and_its_code_reopens
     let mut s = Session::start("scenario-picker", &[]);
     s.wait_for("Styrdokument");
     s.step("s", "Scenarier");
-    s.step("6", "Kontrollera dina svar");
+    s.step("5", "Kontrollera dina svar");
     assert!(s.screen().contains("Nämndsmöte med slutet ärende"));
     s.step("\r", "Sefos eller ProRenata");
     s.step("6", "Vad händer om");

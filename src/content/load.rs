@@ -579,6 +579,9 @@ impl Loader {
                 }
             }
         }
+        // By id, so `x` comes before its variant `x-bilaga-6` (file names
+        // sort the other way round, since '-' sorts before '.').
+        out.sort_by(|a, b| a.id.cmp(&b.id));
         out
     }
 
