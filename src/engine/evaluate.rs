@@ -184,14 +184,17 @@ fn recording_of(content: &Content, m: &Merged) -> RecordingOutcome {
 /// an unknown answer makes both a rule and its stricter replacement possible,
 /// only the replacement speaks.
 fn fired<'a>(content: &'a Content, m: &'a Merged) -> impl Iterator<Item = (usize, bool)> + 'a {
-    let any = |i: usize| m.fired[i] > 0;
+    let overridden: Vec<usize> = m
+        .fired
+        .iter()
+        .enumerate()
+        .filter(|(_, n)| **n > 0)
+        .flat_map(|(j, _)| content.rules[j].overrides.iter().copied())
+        .collect();
     m.fired
         .iter()
         .enumerate()
-        .filter(move |(i, _)| any(*i))
-        .filter(move |(i, _)| {
-            !(0..m.fired.len()).any(|j| any(j) && content.rules[j].overrides.contains(i))
-        })
+        .filter(move |(i, n)| **n > 0 && !overridden.contains(i))
         .map(|(i, n)| (i, *n == m.completions))
 }
 
