@@ -963,60 +963,51 @@ impl Loader {
                 .iter()
                 .any(|p| p.grants.iter().any(|g| g.allow.contains(&i)))
         };
-        let unused: Vec<(&str, &str, &str)> = [
-            c.items
-                .iter()
+        let unused = |ids: Vec<&str>, used: &dyn Fn(usize) -> bool| -> Vec<String> {
+            ids.into_iter()
                 .enumerate()
-                .filter(|(i, _)| !item_used(*i))
-                .map(|(_, x)| {
-                    (
-                        "checklists.yaml",
-                        x.id.as_str(),
-                        "checklist item `{}` is given by no rule",
-                    )
-                })
-                .collect::<Vec<_>>(),
-            c.warnings
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !warning_used(*i))
-                .map(|(_, x)| {
-                    (
-                        "warnings.yaml",
-                        x.id.as_str(),
-                        "warning `{}` is raised by no rule",
-                    )
-                })
-                .collect(),
-            c.documents
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !document_used(*i))
-                .map(|(_, x)| {
-                    (
-                        "documents.yaml",
-                        x.id.as_str(),
-                        "document `{}` is named by no profile",
-                    )
-                })
-                .collect(),
-            c.platforms
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| !platform_used(*i))
-                .map(|(_, x)| {
-                    (
-                        "platforms.yaml",
-                        x.id.as_str(),
-                        "platform `{}` is permitted by no profile",
-                    )
-                })
-                .collect(),
-        ]
-        .concat();
+                .filter(|(i, _)| !used(*i))
+                .map(|(_, id)| id.to_owned())
+                .collect()
+        };
+        let checks = [
+            (
+                "checklists.yaml",
+                "checklist item `{}` is given by no rule",
+                unused(c.items.iter().map(|x| x.id.as_str()).collect(), &item_used),
+            ),
+            (
+                "warnings.yaml",
+                "warning `{}` is raised by no rule",
+                unused(
+                    c.warnings.iter().map(|x| x.id.as_str()).collect(),
+                    &warning_used,
+                ),
+            ),
+            (
+                "documents.yaml",
+                "document `{}` is named by no profile",
+                unused(
+                    c.documents.iter().map(|x| x.id.as_str()).collect(),
+                    &document_used,
+                ),
+            ),
+            (
+                "platforms.yaml",
+                "platform `{}` is permitted by no profile",
+                unused(
+                    c.platforms.iter().map(|x| x.id.as_str()).collect(),
+                    &platform_used,
+                ),
+            ),
+        ];
+        let unused: Vec<(&str, String, &str)> = checks
+            .into_iter()
+            .flat_map(|(file, message, ids)| ids.into_iter().map(move |id| (file, id, message)))
+            .collect();
         for (file, id, message) in unused {
-            let line = self.line_of_id(file, id);
-            self.problem(file, line, message.replace("{}", id));
+            let line = self.line_of_id(file, &id);
+            self.problem(file, line, message.replace("{}", &id));
         }
         // Every source must be one of the documents of every profile that can use it.
         for r in &c.rules {
