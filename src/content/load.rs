@@ -60,16 +60,13 @@ impl Loader {
         let classes = self.classes(&documents);
         let questions = self.questions(&documents);
         let platforms = self.platforms(&documents);
-        let profiles = self.profiles(&documents, &classes, &platforms);
+        let (profiles, defaults) = self.profiles(&documents, &classes, &platforms);
         let items = self.items("checklists.yaml", &documents);
         let warnings = self.warnings(&documents);
         let rules = self.rules(
             &documents, &classes, &questions, &platforms, &profiles, &items, &warnings,
         );
         let scenarios = self.scenarios(&documents);
-        let defaults: Vec<usize> = (0..profiles.len())
-            .filter(|&i| self.profile_is_default(&profiles[i].id))
-            .collect();
         if defaults.len() != 1 && !profiles.is_empty() {
             self.problem(
                 "profiles.yaml",
@@ -617,27 +614,23 @@ impl Loader {
             .collect()
     }
 
-    fn profile_is_default(&self, id: &str) -> bool {
-        self.files
-            .get("profiles.yaml")
-            .and_then(|t| yaml::from_str::<Vec<raw::Profile>>(t).ok())
-            .is_some_and(|ps| ps.iter().any(|p| p.id == id && p.default))
-    }
-
     fn profiles(
         &mut self,
         documents: &[Document],
         classes: &[Class],
         platforms: &[Platform],
-    ) -> Vec<Profile> {
+    ) -> (Vec<Profile>, Vec<usize>) {
         let file = "profiles.yaml";
         let raw: Vec<raw::Profile> = self.parse_list(file);
+        // The profiles that say `default: true`, read from the one parse.
+        let defaults: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].default).collect();
         let ids: Ids = raw.iter().map(|p| p.id.clone()).collect();
         self.check_unique(file, &ids, "profile");
         if raw.is_empty() && self.files.contains_key(file) {
             self.problem(file, None, "at least one profile is needed".into());
         }
-        raw.into_iter()
+        let profiles = raw
+            .into_iter()
             .map(|p| {
                 self.check_text(file, &p.id, "name", &p.name);
                 self.check_text(file, &p.id, "description", &p.description);
@@ -700,7 +693,8 @@ impl Loader {
                     grants,
                 }
             })
-            .collect()
+            .collect();
+        (profiles, defaults)
     }
 
     fn platform_ref(
