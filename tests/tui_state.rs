@@ -517,6 +517,19 @@ fn starting_answers_open_the_summary_and_defaults_the_start_page() {
     assert!(matches!(defaults.screen, Screen::Start { .. }));
 }
 
+#[test]
+fn a_scenario_from_the_command_line_is_named_like_one_picked_in_the_wizard() {
+    let i = scenario("veckomote-inspelning");
+    let sc = &CONTENT.scenarios[i];
+    let answers = motesguide::engine::parse_answers(&CONTENT, &sc.file, &sc.text).unwrap();
+    let a = app(80, 24, Lang::Sv)
+        .starting_from(&answers.values)
+        .naming_scenario(i);
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    assert_eq!(a.scenario.as_ref().map(|s| s.0), Some(i));
+    assert!(!a.scenario_changed());
+}
+
 /// The library's index of scenario `id`.
 fn scenario(id: &str) -> usize {
     CONTENT

@@ -176,6 +176,7 @@ fn run(args: Args) -> anyhow::Result<()> {
                 print: args.print,
                 presentation: args.presentation,
                 at_result: args.code.is_some(),
+                scenario: args.scenario.clone(),
             };
             crate::tui::run(args.content.as_deref(), lang, options, |content| {
                 evaluate::starting_answers(content, &args)

@@ -362,6 +362,13 @@ impl<'a> App<'a> {
         self
     }
 
+    /// Names the library scenario the starting answers came from, so the
+    /// summary can say whether they have been changed since.
+    pub fn naming_scenario(mut self, i: usize) -> App<'a> {
+        self.scenario = Some((i, self.profile, self.values.clone()));
+        self
+    }
+
     /// Begins on the result (an answer code from the command line: the
     /// helpdesk sees what the caller sees), every asked question counted as
     /// answered.

@@ -26,7 +26,7 @@ use crate::text::Lang;
 use app::{Action, App};
 
 /// How the command line asks the wizard to run.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
     /// Write the result as text to standard output once the terminal is
     /// restored.
@@ -35,6 +35,9 @@ pub struct Options {
     pub presentation: bool,
     /// Open on the result rather than the summary (an answer code).
     pub at_result: bool,
+    /// The library scenario the starting answers come from, so the summary
+    /// names it as it does when the scenario is picked in the wizard.
+    pub scenario: Option<String>,
 }
 
 /// Runs the wizard until the person quits. `start` gives the answers to
@@ -64,6 +67,13 @@ pub fn run(
             save_dir,
         )
         .starting_from(&start.values);
+        if let Some(i) = options
+            .scenario
+            .as_deref()
+            .and_then(|id| content.scenario(id))
+        {
+            app = app.naming_scenario(i);
+        }
         if options.at_result {
             app = app.opening_result();
         }
