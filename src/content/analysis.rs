@@ -200,6 +200,7 @@ impl State {
                 && r.participants
                     .iter()
                     .all(|x| covered(&|o| o.participants.contains(x)))
+                && r.tips.iter().all(|x| covered(&|o| o.tips.contains(x)))
                 && r.warnings
                     .iter()
                     .all(|x| covered(&|o| o.warnings.contains(x)));
@@ -316,6 +317,7 @@ fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
                 && a.recording == b.recording
                 && a.organiser == b.organiser
                 && a.participants == b.participants
+                && a.tips == b.tips
                 && a.warnings == b.warnings;
             if same {
                 out.push(Problem {

@@ -61,8 +61,10 @@ impl Loader {
         let questions = self.questions(&documents);
         let platforms = self.platforms(&documents);
         let (profiles, defaults) = self.profiles(&documents, &classes, &platforms);
-        let items = self.items("checklists.yaml", &documents);
-        let warnings = self.warnings(&documents);
+        let mut questions = questions;
+        let items = self.items("checklists.yaml", &documents, &questions, &platforms);
+        self.unknown_items(&mut questions, &items);
+        let warnings = self.items("warnings.yaml", &documents, &questions, &platforms);
         let rules = self.rules(
             &documents, &classes, &questions, &platforms, &profiles, &items, &warnings,
         );
@@ -274,7 +276,9 @@ impl Loader {
         self.check_unique(file, &ids, "document");
         raw.into_iter()
             .map(|d| {
-                self.check_text(file, &d.id, "issuer", &d.issuer);
+                if let Some(issuer) = &d.issuer {
+                    self.check_text(file, &d.id, "issuer", issuer);
+                }
                 self.check_text(file, &d.id, "summary", &d.summary);
                 let section_ids: Ids = d.sections.iter().map(|s| s.id.clone()).collect();
                 self.check_unique(file, &section_ids, &format!("section of `{}`", d.id));
@@ -360,6 +364,7 @@ impl Loader {
                 help: q.help,
                 source,
                 unknown: q.unknown,
+                unknown_items: Vec::new(),
                 default: Answer::Unanswered,
                 unanswered: q.unanswered,
                 ask_when: None,
@@ -508,8 +513,9 @@ impl Loader {
             Ok(c) => Some(c),
             Err(_) if self.failed.contains("questions.yaml") => None,
             Err(message) => {
-                let line = self.line_of_token(file, owner, &format!("{field}:"));
-                let hint = if field == "when" {
+                let key = field.rsplit('.').next().unwrap_or(field);
+                let line = self.line_of_token(file, owner, &format!("{key}:"));
+                let hint = if key == "when" {
                     String::new()
                 } else {
                     " (it may read only questions asked before this one)".to_owned()
@@ -720,15 +726,32 @@ impl Loader {
         found
     }
 
-    fn items(&mut self, file: &str, documents: &[Document]) -> Vec<Item> {
+    /// Checklist items or warnings (they have one shape).
+    fn items(
+        &mut self,
+        file: &str,
+        documents: &[Document],
+        questions: &[Question],
+        platforms: &[Platform],
+    ) -> Vec<Item> {
+        let what = if file == "warnings.yaml" {
+            "warning"
+        } else {
+            "checklist item"
+        };
         let raw: Vec<raw::Item> = self.parse_list(file);
         let ids: Ids = raw.iter().map(|i| i.id.clone()).collect();
-        self.check_unique(file, &ids, "checklist item");
+        self.check_unique(file, &ids, what);
         raw.into_iter()
             .map(|i| {
                 self.check_text(file, &i.id, "text", &i.text);
+                let requires = match &i.requires {
+                    Some(r) => self.requires(file, &i.id, r, questions, platforms),
+                    None => Requires::default(),
+                };
                 Item {
-                    source: self.source(file, &i.id, &i.source, documents),
+                    sources: self.sources(file, &i.id, &i.source, documents),
+                    requires,
                     id: i.id,
                     text: i.text,
                 }
@@ -736,21 +759,107 @@ impl Loader {
             .collect()
     }
 
-    fn warnings(&mut self, documents: &[Document]) -> Vec<Warning> {
-        let file = "warnings.yaml";
-        let raw: Vec<raw::Warning> = self.parse_list(file);
-        let ids: Ids = raw.iter().map(|w| w.id.clone()).collect();
-        self.check_unique(file, &ids, "warning");
-        raw.into_iter()
-            .map(|w| {
-                self.check_text(file, &w.id, "text", &w.text);
-                Warning {
-                    source: self.source(file, &w.id, &w.source, documents),
-                    id: w.id,
-                    text: w.text,
+    /// Resolves each question's `unknown_items` once the items are loaded.
+    fn unknown_items(&mut self, questions: &mut [Question], items: &[Item]) {
+        let file = "questions.yaml";
+        let Some(text) = self.files.get(file) else {
+            return;
+        };
+        let Ok(raw) = yaml::from_str::<Vec<raw::Question>>(text) else {
+            return;
+        };
+        for (q, r) in questions.iter_mut().zip(raw) {
+            if !r.unknown_items.is_empty() && !r.unknown {
+                let line = Some(q.line);
+                self.problem(
+                    file,
+                    line,
+                    format!("`{}`: `unknown_items` needs `unknown: true`", q.id),
+                );
+            }
+            for id in &r.unknown_items {
+                match items.iter().position(|i| &i.id == id) {
+                    Some(i) => q.unknown_items.push(i),
+                    None if self.unparsed("checklists.yaml") => {}
+                    None => {
+                        let line = self.line_of_token(file, &q.id, id);
+                        self.problem(
+                            file,
+                            line,
+                            format!("`{}`: unknown checklist item `{id}` in unknown_items", q.id),
+                        );
+                    }
                 }
-            })
-            .collect()
+            }
+        }
+    }
+
+    /// Several `document#section` sources; at least one.
+    fn sources(
+        &mut self,
+        file: &str,
+        owner: &str,
+        written: &raw::Sources,
+        documents: &[Document],
+    ) -> Vec<Source> {
+        let list = written.list();
+        if list.is_empty() {
+            let line = self.line_of_id(file, owner);
+            self.problem(
+                file,
+                line,
+                format!("`{owner}`: `source` needs at least one document#section"),
+            );
+        }
+        let mut out: Vec<Source> = Vec::new();
+        for w in list {
+            let s = self.source(file, owner, w, documents);
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+        out
+    }
+
+    /// An item's presuppositions, every reference resolved.
+    fn requires(
+        &mut self,
+        file: &str,
+        id: &str,
+        r: &raw::Requires,
+        questions: &[Question],
+        platforms: &[Platform],
+    ) -> Requires {
+        let platform_list = |this: &mut Self, ids: &[String]| -> Vec<usize> {
+            ids.iter()
+                .filter_map(|p| this.platform_ref(file, id, p, platforms))
+                .collect()
+        };
+        let platforms_any = platform_list(self, &r.platforms_any);
+        let platforms_none = platform_list(self, &r.platforms_none);
+        if let (Some(lo), Some(hi)) = (r.class_at_least, r.class_at_most)
+            && lo > hi
+        {
+            let line = self.line_of_id(file, id);
+            self.problem(
+                file,
+                line,
+                format!("`{id}`: `requires` has class_at_least {lo} above class_at_most {hi}, so it can never hold"),
+            );
+        }
+        let when = r
+            .when
+            .as_ref()
+            .and_then(|v| self.condition(file, id, "requires.when", v, questions));
+        Requires {
+            digital_meeting: r.digital_meeting,
+            recording: r.recording,
+            class_at_least: r.class_at_least,
+            class_at_most: r.class_at_most,
+            platforms_any,
+            platforms_none,
+            when,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -860,6 +969,13 @@ impl Loader {
             &r.participants,
             &item_ids,
         );
+        let tips = lookup(
+            self,
+            "checklist item",
+            "checklists.yaml",
+            &r.tips,
+            &item_ids,
+        );
         let warning_refs = lookup(self, "warning", "warnings.yaml", &r.warnings, &warning_ids);
         let overrides = lookup(self, "rule", "rules/", &r.overrides, &rule_refs);
         let exclude_platforms = r
@@ -897,14 +1013,6 @@ impl Loader {
                 retention: rec.retention,
             }
         });
-        if r.digital_only && (r.forbid_digital || r.class_at_least.is_some() || recording.is_some())
-        {
-            self.problem(
-                file,
-                Some(line),
-                format!("rule `{id}`: a `digital_only` rule may give checklist items and warnings only, not a class, a verdict or forbid_digital"),
-            );
-        }
         if !r.overrides.is_empty() && recording.is_none() {
             self.problem(
                 file,
@@ -918,23 +1026,24 @@ impl Loader {
             || recording.is_some()
             || !r.organiser.is_empty()
             || !r.participants.is_empty()
+            || !r.tips.is_empty()
             || !r.warnings.is_empty();
         if !has_effect {
             self.problem(file, Some(line), format!("rule `{id}` has no effect"));
         }
         Rule {
-            source: self.source(file, &id, &r.source, documents),
+            sources: self.sources(file, &id, &r.source, documents),
             id,
             when,
             profiles: profiles_of,
             explain: r.explain,
             class_at_least: r.class_at_least,
             forbid_digital: r.forbid_digital,
-            digital_only: r.digital_only,
             exclude_platforms,
             recording,
             organiser,
             participants,
+            tips,
             warnings: warning_refs,
             overrides,
             file: file.to_owned(),
@@ -946,9 +1055,9 @@ impl Loader {
     /// no profile names or a platform no profile grants is dead content.
     fn check_references_used(&mut self, c: &Content) {
         let item_used = |i: usize| {
-            c.rules
-                .iter()
-                .any(|r| r.organiser.contains(&i) || r.participants.contains(&i))
+            c.rules.iter().any(|r| {
+                r.organiser.contains(&i) || r.participants.contains(&i) || r.tips.contains(&i)
+            }) || c.questions.iter().any(|q| q.unknown_items.contains(&i))
         };
         let warning_used = |i: usize| c.rules.iter().any(|r| r.warnings.contains(&i));
         let document_used = |i: usize| c.profiles.iter().any(|p| p.documents.contains(&i));
@@ -1010,17 +1119,19 @@ impl Loader {
                 .clone()
                 .unwrap_or_else(|| (0..c.profiles.len()).collect());
             for p in profiles {
-                if !c.profiles[p].documents.contains(&r.source.document) {
-                    let line = Some(r.line);
-                    let file = r.file.clone();
-                    self.problem(
-                        &file,
-                        line,
-                        format!(
-                            "rule `{}` cites `{}`, which profile `{}` does not list among its documents",
-                            r.id, c.documents[r.source.document].id, c.profiles[p].id
-                        ),
-                    );
+                for source in &r.sources {
+                    if !c.profiles[p].documents.contains(&source.document) {
+                        let line = Some(r.line);
+                        let file = r.file.clone();
+                        self.problem(
+                            &file,
+                            line,
+                            format!(
+                                "rule `{}` cites `{}`, which profile `{}` does not list among its documents",
+                                r.id, c.documents[source.document].id, c.profiles[p].id
+                            ),
+                        );
+                    }
                 }
             }
         }

@@ -36,7 +36,8 @@ pub struct Source {
 pub struct Document {
     pub id: String,
     pub title: String,
-    pub issuer: Text,
+    /// `None` where the document does not name who issued it.
+    pub issuer: Option<Text>,
     pub reference: Option<String>,
     pub summary: Text,
     pub sections: Vec<Section>,
@@ -81,6 +82,8 @@ pub struct Question {
     pub help: Text,
     pub source: Source,
     pub unknown: bool,
+    /// Organiser checklist items for whoever answers "vet ej" here.
+    pub unknown_items: Vec<usize>,
     pub default: Answer,
     pub unanswered: Option<Text>,
     pub ask_when: Option<Cond>,
@@ -220,18 +223,71 @@ pub struct Scenario {
     pub text: String,
 }
 
+/// A checklist item, tip or warning.
 #[derive(Debug)]
 pub struct Item {
     pub id: String,
     pub text: Text,
-    pub source: Source,
+    /// Where it stands; several where the text rests on several documents.
+    pub sources: Vec<Source>,
+    pub requires: Requires,
 }
 
-#[derive(Debug)]
-pub struct Warning {
-    pub id: String,
-    pub text: Text,
-    pub source: Source,
+/// Warnings have the shape of checklist items.
+pub type Warning = Item;
+
+/// What an item presupposes of the result it appears in. A rule may give
+/// the item, but where a presupposition fails (a storage duty beside a
+/// refused recording, a screen-sharing rule with no digital meeting) the
+/// item falls away: contradictions are excluded by data, not by wording.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Requires {
+    pub digital_meeting: Option<bool>,
+    pub recording: Option<Verdict>,
+    pub class_at_least: Option<u8>,
+    pub class_at_most: Option<u8>,
+    pub platforms_any: Vec<usize>,
+    pub platforms_none: Vec<usize>,
+    pub when: Option<Cond>,
+}
+
+/// The facts of one decision that presuppositions read.
+#[derive(Debug, Clone, Copy)]
+pub struct Facts<'a> {
+    pub class: u8,
+    pub digital_allowed: bool,
+    pub platforms: &'a [usize],
+    pub verdict: Verdict,
+}
+
+impl Requires {
+    /// Whether the presupposition holds for `facts` and `answers`. An
+    /// answer condition that depends on an unknown answer counts as
+    /// holding: the engine has already checked it on each completion.
+    pub fn holds(&self, facts: Facts<'_>, answers: &[Answer]) -> bool {
+        self.digital_meeting
+            .is_none_or(|d| d == facts.digital_allowed)
+            && self.recording.is_none_or(|v| v == facts.verdict)
+            && self.class_at_least.is_none_or(|c| facts.class >= c)
+            && self.class_at_most.is_none_or(|c| facts.class <= c)
+            && (self.platforms_any.is_empty()
+                || self
+                    .platforms_any
+                    .iter()
+                    .any(|p| facts.platforms.contains(p)))
+            && !self
+                .platforms_none
+                .iter()
+                .any(|p| facts.platforms.contains(p))
+            && self
+                .when
+                .as_ref()
+                .is_none_or(|c| c.truth(answers) != crate::content::condition::Truth::No)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        *self == Requires::default()
+    }
 }
 
 #[derive(Debug)]
@@ -241,15 +297,15 @@ pub struct Rule {
     /// Profile indices it applies to; `None` for all.
     pub profiles: Option<Vec<usize>>,
     pub explain: Text,
-    pub source: Source,
+    pub sources: Vec<Source>,
     pub class_at_least: Option<u8>,
     pub forbid_digital: bool,
-    /// Applies only when a digital meeting is allowed.
-    pub digital_only: bool,
     pub exclude_platforms: Vec<usize>,
     pub recording: Option<RecordingEffect>,
     pub organiser: Vec<usize>,
     pub participants: Vec<usize>,
+    /// Advice from `checklists.yaml`, shown apart from the duties.
+    pub tips: Vec<usize>,
     pub warnings: Vec<usize>,
     pub overrides: Vec<usize>,
     /// Where the rule is written, for messages.
@@ -303,34 +359,69 @@ impl Content {
     /// A source as a person can look it up: issuer, title, reference and
     /// section heading.
     pub fn cite(&self, source: Source, lang: Lang) -> String {
-        let doc = &self.documents[source.document];
-        let section = &doc.sections[source.section];
+        self.cite_all(&[source], lang)
+    }
+
+    /// Several sources, one citation per document with its sections
+    /// joined: "…, avsnitt ”Sekretess” och ”Säkerhetsåtgärder”".
+    pub fn cite_all(&self, sources: &[Source], lang: Lang) -> String {
         let ui = crate::i18n::ui(lang);
+        let (open, close) = quotes(lang);
+        let mut documents: Vec<usize> = Vec::new();
+        for s in sources {
+            if !documents.contains(&s.document) {
+                documents.push(s.document);
+            }
+        }
+        documents
+            .into_iter()
+            .map(|d| {
+                let sections: Vec<String> = sources
+                    .iter()
+                    .filter(|s| s.document == d)
+                    .map(|s| {
+                        format!(
+                            "{open}{}{close}",
+                            self.documents[d].sections[s.section].title
+                        )
+                    })
+                    .collect();
+                let sections = match sections.as_slice() {
+                    [one] => one.clone(),
+                    [rest @ .., last] => format!("{} {} {last}", rest.join(", "), ui.and),
+                    [] => String::new(),
+                };
+                format!("{}, {} {sections}", self.document_name(d, lang), ui.section)
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// How a document is named in a list of the documents a result rests on.
+    pub fn document_name(&self, document: usize, lang: Lang) -> String {
+        let doc = &self.documents[document];
+        let issuer = doc
+            .issuer
+            .as_ref()
+            .map(|i| format!("{}: ", i.get(lang)))
+            .unwrap_or_default();
         let reference = doc
             .reference
             .as_ref()
             .map(|r| format!(" ({r})"))
             .unwrap_or_default();
-        let (open, close) = quotes(lang);
-        format!(
-            "{}: {}{}, {} {open}{}{close}",
-            doc.issuer.get(lang),
-            doc.title,
-            reference,
-            ui.section,
-            section.title
-        )
+        format!("{issuer}{}{reference}", doc.title)
     }
 
     /// The short form of a source for narrow screens: issuer and section.
     pub fn cite_short(&self, source: Source, lang: Lang) -> String {
         let doc = &self.documents[source.document];
         let (open, close) = quotes(lang);
-        format!(
-            "{}, {open}{}{close}",
-            doc.issuer.get(lang),
-            doc.sections[source.section].title
-        )
+        let who = doc
+            .issuer
+            .as_ref()
+            .map_or(doc.title.as_str(), |i| i.get(lang));
+        format!("{who}, {open}{}{close}", doc.sections[source.section].title)
     }
 }
 

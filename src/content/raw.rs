@@ -14,7 +14,9 @@ use crate::yaml::Value;
 pub struct Document {
     pub id: String,
     pub title: String,
-    pub issuer: Text,
+    /// Absent where the document does not name who issued it.
+    #[serde(default)]
+    pub issuer: Option<Text>,
     #[serde(default)]
     pub reference: Option<String>,
     pub summary: Text,
@@ -53,6 +55,9 @@ pub struct Question {
     /// Whether "vet ej" (unknown) is offered and accepted.
     #[serde(default)]
     pub unknown: bool,
+    /// Organiser checklist items for whoever answers "vet ej" here.
+    #[serde(default)]
+    pub unknown_items: Vec<String>,
     /// yes_no: true/false; choice: an option id, or absent for "not stated".
     #[serde(default)]
     pub default: Option<Value>,
@@ -120,22 +125,61 @@ pub struct PlatformGrant {
     pub source: String,
 }
 
-/// `checklists.yaml`: checklist items; rules put them on a list.
+/// `checklists.yaml` and `warnings.yaml`: a checklist item, tip or
+/// warning; rules put it on a list.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
     pub text: Text,
-    pub source: String,
+    /// One `document#section`, or a list where the text rests on several.
+    pub source: Sources,
+    /// What the item presupposes of the result; where it fails, the item
+    /// falls away even when a rule gives it.
+    #[serde(default)]
+    pub requires: Option<Requires>,
 }
 
-/// `warnings.yaml`: warnings; rules raise them.
+/// One source or several.
 #[derive(Debug, Deserialize)]
+#[serde(untagged)]
+pub enum Sources {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Sources {
+    pub fn list(&self) -> Vec<&str> {
+        match self {
+            Sources::One(s) => vec![s.as_str()],
+            Sources::Many(v) => v.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// The facts of a result an item presupposes; every key given must hold.
+#[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Warning {
-    pub id: String,
-    pub text: Text,
-    pub source: String,
+pub struct Requires {
+    /// Whether a digital meeting is allowed.
+    #[serde(default)]
+    pub digital_meeting: Option<bool>,
+    /// The recording verdict.
+    #[serde(default)]
+    pub recording: Option<Verdict>,
+    #[serde(default)]
+    pub class_at_least: Option<u8>,
+    #[serde(default)]
+    pub class_at_most: Option<u8>,
+    /// At least one of these platforms is permitted.
+    #[serde(default)]
+    pub platforms_any: Vec<String>,
+    /// None of these platforms is permitted.
+    #[serde(default)]
+    pub platforms_none: Vec<String>,
+    /// A condition on the answers, in the rules' condition language.
+    #[serde(default)]
+    pub when: Option<Value>,
 }
 
 /// The `scenario:` block of a `scenarios/*.yaml` answers file.
@@ -160,15 +204,11 @@ pub struct Rule {
     pub profiles: Option<Vec<String>>,
     /// What the explanation says when the rule fires.
     pub explain: Text,
-    pub source: String,
+    pub source: Sources,
     #[serde(default)]
     pub class_at_least: Option<u8>,
     #[serde(default)]
     pub forbid_digital: bool,
-    /// The rule's checklist items and warnings concern the digital meeting
-    /// itself, so they fall away when no digital meeting is allowed.
-    #[serde(default)]
-    pub digital_only: bool,
     #[serde(default)]
     pub exclude_platforms: Vec<String>,
     #[serde(default)]
@@ -177,10 +217,13 @@ pub struct Rule {
     pub organiser: Vec<String>,
     #[serde(default)]
     pub participants: Vec<String>,
+    /// Advice (checklists.yaml items), shown apart from the duties.
+    #[serde(default)]
+    pub tips: Vec<String>,
     #[serde(default)]
     pub warnings: Vec<String>,
-    /// Rules whose recording verdict this rule's verdict replaces when both
-    /// fire: the stated precedence that makes such a pair no conflict.
+    /// Rules this rule replaces, effects and all, where both fire: the
+    /// stated precedence that makes two recording verdicts no conflict.
     #[serde(default)]
     pub overrides: Vec<String>,
 }

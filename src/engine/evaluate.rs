@@ -1,275 +1,517 @@
-//! Evaluation: every rule on concrete answers, then the strictest
-//! combination over the values an unknown answer could have.
+//! Evaluation. Every completion of the unknown answers is decided on its
+//! own; the result is the strictest decision, field by field, and its
+//! items are those whose presuppositions hold in that decision. An item
+//! that holds only for some values of the unknown answers carries the cases
+//! where it does, so an uncertain result never states two things that
+//! contradict each other, nor an answer the organiser did not give.
 
-use crate::content::{Answer, Content, Verdict};
+use std::collections::BTreeMap;
+
+use crate::content::{Answer, Content, Facts, Item, Rule, Verdict};
 use crate::engine::answers::Answers;
+use crate::engine::flow;
 use crate::engine::outcome::*;
 
 /// Evaluates `answers` under `profile`: the whole recommendation.
-///
-/// Unknown answers are decided as strictly as the content allows: the engine
-/// evaluates every real value they could have and keeps, field by field, the
-/// strictest result (highest class, no digital meeting if any value forbids
-/// it, recording forbidden if any value forbids it, every checklist item and
-/// warning any value gives). It then names the unknown answers whose real
-/// value would change the decision.
 pub fn evaluate(content: &Content, profile: usize, answers: &Answers) -> Recommendation {
-    let merged = merged(content, profile, &answers.values);
-    let mut rec = finish(content, profile, &merged);
-    rec.open = open_answers(content, profile, &answers.values);
+    let mut values = answers.values.clone();
+    let unused = flow::reset_unasked(content, &mut values)
+        .into_iter()
+        .map(|(question, given)| Unused { question, given })
+        .collect();
+    let space = Completions::of(content, profile, &values);
+    let mut rec = assemble(content, profile, &values, &space);
+    rec.open = open_answers(content, profile, &values);
+    rec.unused = unused;
     rec
 }
 
-/// The decision alone, without the explanation: cheaper, for what-ifs and
-/// whole-space checks.
+/// The decision alone, without items or explanation: cheaper, for
+/// what-ifs and whole-space checks.
 pub fn summarise(content: &Content, profile: usize, values: &[Answer]) -> Summary {
-    let merged = merged(content, profile, values);
-    let (class, digital, platforms) = platforms_of(content, profile, &merged);
+    let mut values = values.to_vec();
+    flow::reset_unasked(content, &mut values);
+    let strict = Completions::of(content, profile, &values).strict;
     Summary {
-        class,
-        digital_allowed: digital,
-        platforms,
-        recording_allowed: recording_of(content, &merged).allowed,
+        class: strict.class,
+        digital_allowed: !strict.platforms.is_empty(),
+        platforms: strict.platforms.clone(),
+        recording_allowed: strict.recording_allowed(),
     }
 }
 
-/// The rules' combined effects over one or more completions of the answers.
-struct Merged {
-    /// For each rule: in how many completions it fired.
-    fired: Vec<u32>,
-    completions: u32,
-    class: Option<u8>,
+/// What one set of concrete answers decides (or, combined, the strictest
+/// of several).
+#[derive(Debug, Clone)]
+struct Decision {
+    class: u8,
     forbidden: bool,
-    /// Per completion's strictest verdict, with the rules that gave it.
-    verdict: Option<Verdict>,
-    verdict_rules: Vec<usize>,
+    excluded: Vec<usize>,
+    platforms: Vec<usize>,
+    verdict: Verdict,
+    /// The rules whose recording verdict is `verdict`.
+    deciding: Vec<usize>,
 }
 
-fn merged(content: &Content, profile: usize, values: &[Answer]) -> Merged {
-    let mut m = Merged {
-        fired: vec![0; content.rules.len()],
-        completions: 0,
-        class: None,
-        forbidden: false,
-        verdict: None,
-        verdict_rules: Vec::new(),
-    };
-    let mut work = values.to_vec();
-    complete(content, profile, &mut work, 0, &mut m);
-    m
+impl Decision {
+    fn facts(&self) -> Facts<'_> {
+        Facts {
+            class: self.class,
+            digital_allowed: !self.platforms.is_empty(),
+            platforms: &self.platforms,
+            verdict: self.verdict,
+        }
+    }
+
+    fn recording_allowed(&self) -> Option<bool> {
+        match self.verdict {
+            Verdict::NotPlanned => None,
+            Verdict::Allowed => Some(true),
+            Verdict::Forbidden => Some(false),
+        }
+    }
 }
 
-/// Walks every completion of the unknown answers from question `from` on.
-fn complete(content: &Content, profile: usize, work: &mut [Answer], from: usize, m: &mut Merged) {
-    if let Some(q) = (from..work.len()).find(|&q| work[q] == Answer::Unknown) {
-        for v in content.questions[q].concrete_values() {
-            work[q] = v;
-            complete(content, profile, work, q + 1, m);
-        }
-        work[q] = Answer::Unknown;
-        return;
+struct Completion {
+    values: Vec<Answer>,
+    /// The rules that fired and are not replaced by another that fired.
+    fired: Vec<usize>,
+    decision: Decision,
+}
+
+/// Every completion of the unknown answers, and their strictest decision.
+struct Completions {
+    /// The unknown questions and the values each could have; completion
+    /// `i` is `i` written in this mixed radix, first question slowest.
+    dims: Vec<(usize, Vec<Answer>)>,
+    list: Vec<Completion>,
+    strict: Decision,
+}
+
+impl Completions {
+    fn of(content: &Content, profile: usize, values: &[Answer]) -> Completions {
+        let dims: Vec<(usize, Vec<Answer>)> = values
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| **a == Answer::Unknown)
+            .map(|(q, _)| (q, content.questions[q].concrete_values()))
+            .collect();
+        let count: usize = dims.iter().map(|(_, v)| v.len()).product();
+        let list: Vec<Completion> = (0..count)
+            .map(|i| {
+                let mut work = values.to_vec();
+                for (j, v) in decode(&dims, i).into_iter().enumerate() {
+                    work[dims[j].0] = dims[j].1[v];
+                }
+                let (fired, decision) = decide(content, profile, &work);
+                Completion {
+                    values: work,
+                    fired,
+                    decision,
+                }
+            })
+            .collect();
+        let strict = strictest(content, profile, &list);
+        Completions { dims, list, strict }
     }
-    m.completions += 1;
-    let mut fired = Vec::new();
-    for (i, rule) in content.rules.iter().enumerate() {
-        if rule.applies_to(profile) && rule.when.holds(work) {
-            m.fired[i] += 1;
-            fired.push(i);
-            if let Some(c) = rule.class_at_least {
-                m.class = Some(m.class.map_or(c, |k| k.max(c)));
-            }
-            m.forbidden |= rule.forbid_digital;
-        }
+}
+
+/// Completion `i`'s value index in each dimension.
+fn decode(dims: &[(usize, Vec<Answer>)], mut i: usize) -> Vec<usize> {
+    let mut out = vec![0; dims.len()];
+    for j in (0..dims.len()).rev() {
+        let n = dims[j].1.len();
+        out[j] = i % n;
+        i /= n;
     }
-    // The recording verdict of this completion: rules overridden by another
-    // fired rule drop out; of the rest, the strictest verdict wins.
-    let deciding: Vec<usize> = fired
+    out
+}
+
+fn encode(dims: &[(usize, Vec<Answer>)], point: &[usize]) -> usize {
+    dims.iter()
+        .zip(point)
+        .fold(0, |acc, ((_, v), &x)| acc * v.len() + x)
+}
+
+/// The decision for concrete answers. A rule another fired rule
+/// `overrides` drops out whole; of the recording verdicts left, the
+/// strictest wins, and with none the strict answer is "not allowed".
+fn decide(content: &Content, profile: usize, values: &[Answer]) -> (Vec<usize>, Decision) {
+    let rules = &content.rules;
+    let holding: Vec<usize> = (0..rules.len())
+        .filter(|&i| rules[i].applies_to(profile) && rules[i].when.holds(values))
+        .collect();
+    let fired: Vec<usize> = holding
         .iter()
         .copied()
-        .filter(|&i| content.rules[i].recording.is_some())
-        .filter(|&i| {
-            !fired
-                .iter()
-                .any(|&j| content.rules[j].overrides.contains(&i))
-        })
+        .filter(|&i| !holding.iter().any(|&j| rules[j].overrides.contains(&i)))
         .collect();
-    let verdict = deciding
+    let class = fired
         .iter()
-        .filter_map(|&i| content.rules[i].recording.as_ref().map(|r| r.verdict))
+        .filter_map(|&i| rules[i].class_at_least)
         .max()
-        // No rule decides: the strict answer is that it may not be recorded.
-        .unwrap_or(Verdict::Forbidden);
-    let rules = deciding
-        .into_iter()
-        .filter(|&i| content.rules[i].recording.as_ref().map(|r| r.verdict) == Some(verdict));
-    match m.verdict {
-        Some(v) if v > verdict => {}
-        Some(v) if v == verdict => {
-            for r in rules {
-                if !m.verdict_rules.contains(&r) {
-                    m.verdict_rules.push(r);
-                }
-            }
-        }
-        _ => {
-            m.verdict = Some(verdict);
-            m.verdict_rules = rules.collect();
-        }
+        // No rule set a class: decide as for the highest.
+        .unwrap_or_else(|| content.highest_class());
+    let forbidden = fired.iter().any(|&i| rules[i].forbid_digital);
+    let mut excluded: Vec<usize> = Vec::new();
+    for &i in &fired {
+        extend_unique(&mut excluded, &rules[i].exclude_platforms);
     }
+    let verdict_of = |i: usize| rules[i].recording.as_ref().map(|r| r.verdict);
+    let verdict = fired
+        .iter()
+        .filter_map(|&i| verdict_of(i))
+        .max()
+        .unwrap_or(Verdict::Forbidden);
+    let deciding = fired
+        .iter()
+        .copied()
+        .filter(|&i| verdict_of(i) == Some(verdict))
+        .collect();
+    let platforms = permitted(content, profile, class, forbidden, &excluded);
+    let decision = Decision {
+        class,
+        forbidden,
+        excluded,
+        platforms,
+        verdict,
+        deciding,
+    };
+    (fired, decision)
 }
 
-/// Class, digital allowed and platforms from the merged effects.
-fn platforms_of(content: &Content, profile: usize, m: &Merged) -> (u8, bool, Vec<usize>) {
-    // No rule set a class: decide as for the highest.
-    let class = m.class.unwrap_or_else(|| content.highest_class());
-    let excluded: Vec<usize> = fired(content, m)
-        .flat_map(|(i, _)| content.rules[i].exclude_platforms.iter().copied())
-        .collect();
-    let platforms: Vec<usize> = match content.profiles[profile].grant_for(class) {
-        Some(g) if !m.forbidden => (0..content.platforms.len())
+fn permitted(
+    content: &Content,
+    profile: usize,
+    class: u8,
+    forbidden: bool,
+    excluded: &[usize],
+) -> Vec<usize> {
+    match content.profiles[profile].grant_for(class) {
+        Some(g) if !forbidden => (0..content.platforms.len())
             .filter(|p| g.allow.contains(p) && !excluded.contains(p))
             .collect(),
         _ => Vec::new(),
-    };
-    (class, !platforms.is_empty(), platforms)
+    }
 }
 
-fn recording_of(content: &Content, m: &Merged) -> RecordingOutcome {
-    let live: Vec<usize> = fired(content, m).map(|(i, _)| i).collect();
-    let mut because: Vec<usize> = m
-        .verdict_rules
+/// Field by field the strictest of the completions' decisions: the highest
+/// class, no digital meeting if any forbids it, every excluded platform,
+/// the strictest recording verdict with every rule that gave it.
+fn strictest(content: &Content, profile: usize, list: &[Completion]) -> Decision {
+    let class = list.iter().map(|c| c.decision.class).max().unwrap_or(0);
+    let forbidden = list.iter().any(|c| c.decision.forbidden);
+    let mut excluded = Vec::new();
+    for c in list {
+        extend_unique(&mut excluded, &c.decision.excluded);
+    }
+    let verdict = list
         .iter()
-        .copied()
-        .filter(|i| live.contains(i))
-        .collect();
-    because.sort_unstable();
-    match m.verdict {
-        Some(Verdict::NotPlanned) => RecordingOutcome {
-            planned: false,
-            allowed: None,
-            because,
-            retention: Vec::new(),
-        },
-        Some(Verdict::Allowed) => {
-            let mut retention = Vec::new();
-            for &r in &because {
-                if let Some(t) = content.rules[r]
-                    .recording
-                    .as_ref()
-                    .and_then(|x| x.retention.clone())
-                    && !retention.contains(&t)
-                {
-                    retention.push(t);
+        .map(|c| c.decision.verdict)
+        .max()
+        .unwrap_or(Verdict::Forbidden);
+    let mut deciding = Vec::new();
+    for c in list.iter().filter(|c| c.decision.verdict == verdict) {
+        extend_unique(&mut deciding, &c.decision.deciding);
+    }
+    deciding.sort_unstable();
+    let platforms = permitted(content, profile, class, forbidden, &excluded);
+    Decision {
+        class,
+        forbidden,
+        excluded,
+        platforms,
+        verdict,
+        deciding,
+    }
+}
+
+/// The four lists a rule gives to, and where their entries are defined.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum List {
+    Organiser,
+    Participants,
+    Tips,
+    Warnings,
+}
+
+impl List {
+    const ALL: [List; 4] = [
+        List::Organiser,
+        List::Participants,
+        List::Tips,
+        List::Warnings,
+    ];
+
+    fn of(self, rule: &Rule) -> &[usize] {
+        match self {
+            List::Organiser => &rule.organiser,
+            List::Participants => &rule.participants,
+            List::Tips => &rule.tips,
+            List::Warnings => &rule.warnings,
+        }
+    }
+
+    fn table(self, content: &Content) -> &[Item] {
+        match self {
+            List::Warnings => &content.warnings,
+            _ => &content.items,
+        }
+    }
+}
+
+fn assemble(
+    content: &Content,
+    profile: usize,
+    values: &[Answer],
+    space: &Completions,
+) -> Recommendation {
+    let strict = &space.strict;
+    let n = space.list.len();
+    // Entry per list: in which completions it is given (its presupposition
+    // holding there), and which rules gave it where it was kept.
+    let mut lists: BTreeMap<List, Vec<Entry>> = BTreeMap::new();
+    let mut gave_kept = vec![false; content.rules.len()];
+    for list in List::ALL {
+        let table = list.table(content);
+        let mut present: BTreeMap<usize, Vec<bool>> = BTreeMap::new();
+        let mut givers: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for (ci, c) in space.list.iter().enumerate() {
+            for &r in &c.fired {
+                for &e in list.of(&content.rules[r]) {
+                    if table[e].requires.holds(c.decision.facts(), &c.values) {
+                        present.entry(e).or_insert_with(|| vec![false; n])[ci] = true;
+                        let g = givers.entry(e).or_default();
+                        if !g.contains(&r) {
+                            g.push(r);
+                        }
+                    }
                 }
             }
-            RecordingOutcome {
-                planned: true,
-                allowed: Some(true),
-                because,
-                retention,
+        }
+        let mut entries = Vec::new();
+        for (e, here) in present {
+            let requires = &table[e].requires;
+            if !requires.holds(strict.facts(), values) {
+                continue;
+            }
+            for &r in &givers[&e] {
+                gave_kept[r] = true;
+            }
+            let certain = space
+                .list
+                .iter()
+                .enumerate()
+                .all(|(ci, c)| here[ci] || !requires.holds(c.decision.facts(), &c.values));
+            let cases = if certain {
+                Vec::new()
+            } else {
+                cover(&space.dims, &here)
+            };
+            entries.push(Entry {
+                index: e,
+                certain,
+                cases,
+            });
+        }
+        lists.insert(list, entries);
+    }
+    // What a "vet ej" itself asks of the organiser (find out the class).
+    let organiser = lists.entry(List::Organiser).or_default();
+    for (q, _) in &space.dims {
+        for &e in &content.questions[*q].unknown_items {
+            if content.items[e].requires.holds(strict.facts(), values)
+                && !organiser.iter().any(|x| x.index == e)
+            {
+                organiser.push(Entry {
+                    index: e,
+                    certain: true,
+                    cases: Vec::new(),
+                });
             }
         }
-        _ => RecordingOutcome {
-            planned: true,
-            allowed: Some(false),
-            because,
-            retention: Vec::new(),
-        },
+    }
+    organiser.sort_by_key(|e| e.index);
+    let fired = explained(content, space, &gave_kept);
+    let ruled_out = ruled_out(content, profile, strict, &fired);
+    let mut take = |l: List| lists.remove(&l).unwrap_or_default();
+    Recommendation {
+        profile,
+        class: strict.class,
+        digital_allowed: !strict.platforms.is_empty(),
+        platforms: strict.platforms.clone(),
+        ruled_out,
+        recording: recording_of(content, strict),
+        organiser: take(List::Organiser),
+        participants: take(List::Participants),
+        tips: take(List::Tips),
+        warnings: take(List::Warnings),
+        fired,
+        open: Vec::new(),
+        unused: Vec::new(),
     }
 }
 
-/// The rules that fired in some completion and are not overridden by
-/// another rule that fired in some completion, with whether they fired in
-/// all. A stated precedence (`overrides`) holds across completions too: when
-/// an unknown answer makes both a rule and its stricter replacement possible,
-/// only the replacement speaks.
-fn fired<'a>(content: &'a Content, m: &'a Merged) -> impl Iterator<Item = (usize, bool)> + 'a {
-    let overridden: Vec<usize> = m
-        .fired
-        .iter()
-        .enumerate()
-        .filter(|(_, n)| **n > 0)
-        .flat_map(|(j, _)| content.rules[j].overrides.iter().copied())
-        .collect();
-    m.fired
-        .iter()
-        .enumerate()
-        .filter(move |(i, n)| **n > 0 && !overridden.contains(i))
-        .map(|(i, n)| (i, *n == m.completions))
+/// The rules the explanation shows. A rule that fires whatever the unknown
+/// answers are is shown unless everything it gives fell away. A rule that
+/// fires only for some values is shown where it made the result what it
+/// is (the class, no digital meeting, the recording verdict, an excluded
+/// platform, a kept item), with the cases where it fires; a rule that
+/// speaks only for a laxer completion is left to the open answers.
+fn explained(content: &Content, space: &Completions, gave_kept: &[bool]) -> Vec<Fired> {
+    let strict = &space.strict;
+    let n = space.list.len();
+    let mut out = Vec::new();
+    for (i, rule) in content.rules.iter().enumerate() {
+        let here: Vec<bool> = space.list.iter().map(|c| c.fired.contains(&i)).collect();
+        let count = here.iter().filter(|h| **h).count();
+        if count == 0 {
+            continue;
+        }
+        let certain = count == n;
+        let decides = strict.deciding.contains(&i)
+            || (rule.forbid_digital && strict.forbidden)
+            || !rule.exclude_platforms.is_empty()
+            || gave_kept[i];
+        let class = if certain {
+            rule.class_at_least.is_some()
+        } else {
+            rule.class_at_least == Some(strict.class)
+        };
+        if decides || class {
+            out.push(Fired {
+                rule: i,
+                certain,
+                cases: if certain {
+                    Vec::new()
+                } else {
+                    cover(&space.dims, &here)
+                },
+            });
+        }
+    }
+    out
 }
 
-fn finish(content: &Content, profile: usize, m: &Merged) -> Recommendation {
-    let (class, digital_allowed, platforms) = platforms_of(content, profile, m);
-    // Rules about the digital meeting itself do not apply to a meeting that
-    // may not be held digitally.
-    let fired: Vec<Fired> = fired(content, m)
-        .filter(|(rule, _)| digital_allowed || !content.rules[*rule].digital_only)
-        .map(|(rule, certain)| Fired { rule, certain })
-        .collect();
-    let mut organiser = Vec::new();
-    let mut participants = Vec::new();
-    let mut warnings = Vec::new();
-    for f in &fired {
-        let r = &content.rules[f.rule];
-        extend_unique(&mut organiser, &r.organiser);
-        extend_unique(&mut participants, &r.participants);
-        extend_unique(&mut warnings, &r.warnings);
-    }
-    // Checklists and warnings follow content order, not rule order, so the
-    // content author decides how they read.
-    organiser.sort_unstable();
-    participants.sort_unstable();
-    warnings.sort_unstable();
+/// The profile's platforms this meeting may not use, with the shown rules
+/// that ruled each out. A stronger platform the profile simply does not
+/// name for this class is not forbidden, so it is not listed.
+fn ruled_out(
+    content: &Content,
+    profile: usize,
+    strict: &Decision,
+    fired: &[Fired],
+) -> Vec<RuledOut> {
     let profile_ref = &content.profiles[profile];
-    let grant = profile_ref.grant_for(class);
-    let excluded = |p: usize| {
-        fired
-            .iter()
-            .any(|f| content.rules[f.rule].exclude_platforms.contains(&p))
-    };
-    // Ruled out: a platform too weak for the class, excluded by a rule, or
-    // every platform when no digital meeting is allowed. A stronger platform
-    // the profile simply does not name for this class is not forbidden, so
-    // it is not listed as such.
-    let ruled_out = profile_ref
+    let grant = profile_ref.grant_for(strict.class);
+    let digital = !strict.platforms.is_empty();
+    profile_ref
         .platforms(content)
         .into_iter()
-        .filter(|&p| !platforms.contains(&p))
+        .filter(|p| !strict.platforms.contains(p))
         .filter(|&p| {
-            !digital_allowed || excluded(p) || profile_ref.clearance(p).is_none_or(|c| c < class)
+            !digital
+                || strict.excluded.contains(&p)
+                || profile_ref.clearance(p).is_none_or(|c| c < strict.class)
         })
-        .map(|p| {
-            let because = fired
+        .map(|p| RuledOut {
+            platform: p,
+            because: fired
                 .iter()
                 .map(|f| f.rule)
                 .filter(|&i| {
                     let r = &content.rules[i];
-                    (m.forbidden && r.forbid_digital)
+                    (strict.forbidden && r.forbid_digital)
                         || r.exclude_platforms.contains(&p)
-                        || (!m.forbidden
+                        || (!strict.forbidden
                             && !grant.is_some_and(|g| g.allow.contains(&p))
-                            && r.class_at_least == Some(class))
+                            && r.class_at_least == Some(strict.class))
                 })
-                .collect();
-            RuledOut {
-                platform: p,
-                because,
-            }
+                .collect(),
         })
-        .collect();
-    Recommendation {
-        profile,
-        class,
-        digital_allowed,
-        platforms,
-        ruled_out,
-        recording: recording_of(content, m),
-        organiser,
-        participants,
-        warnings,
-        fired,
-        open: Vec::new(),
+        .collect()
+}
+
+fn recording_of(content: &Content, strict: &Decision) -> RecordingOutcome {
+    let because = strict.deciding.clone();
+    let mut retention = Vec::new();
+    if strict.verdict == Verdict::Allowed {
+        for &r in &because {
+            if let Some(t) = content.rules[r]
+                .recording
+                .as_ref()
+                .and_then(|x| x.retention.clone())
+                && !retention.contains(&t)
+            {
+                retention.push(t);
+            }
+        }
     }
+    RecordingOutcome {
+        planned: strict.verdict != Verdict::NotPlanned,
+        allowed: strict.recording_allowed(),
+        because,
+        retention,
+    }
+}
+
+/// The completions marked in `set` as a few cases, each a product of value
+/// sets: greedily, each uncovered completion grows into the largest box
+/// that stays inside the set. Exact: the cases cover the set and nothing
+/// else.
+fn cover(dims: &[(usize, Vec<Answer>)], set: &[bool]) -> Cases {
+    let mut covered = vec![false; set.len()];
+    let mut cases = Vec::new();
+    for start in 0..set.len() {
+        if !set[start] || covered[start] {
+            continue;
+        }
+        let mut cube: Vec<Vec<usize>> = decode(dims, start).into_iter().map(|v| vec![v]).collect();
+        for j in 0..dims.len() {
+            for v in 0..dims[j].1.len() {
+                if cube[j].contains(&v) {
+                    continue;
+                }
+                cube[j].push(v);
+                if !points(&cube).iter().all(|p| set[encode(dims, p)]) {
+                    cube[j].pop();
+                }
+            }
+        }
+        for p in points(&cube) {
+            covered[encode(dims, &p)] = true;
+        }
+        let case = dims
+            .iter()
+            .zip(&cube)
+            .filter(|((_, all), vs)| vs.len() < all.len())
+            .map(|((q, all), vs)| {
+                let mut vs = vs.clone();
+                vs.sort_unstable();
+                (*q, vs.into_iter().map(|v| all[v]).collect())
+            })
+            .collect();
+        cases.push(case);
+    }
+    cases
+}
+
+/// Every point of a box.
+fn points(cube: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new()];
+    for vs in cube {
+        out = out
+            .into_iter()
+            .flat_map(|p| {
+                vs.iter().map(move |&v| {
+                    let mut q = p.clone();
+                    q.push(v);
+                    q
+                })
+            })
+            .collect();
+    }
+    out
 }
 
 fn extend_unique(into: &mut Vec<usize>, from: &[usize]) {

@@ -66,3 +66,20 @@ pub fn normalise(content: &Content, values: &mut [Answer]) -> Vec<usize> {
     }
     reset
 }
+
+/// Sets answers to questions the flow would not ask back to their
+/// defaults, so an answer given out of context (`remote_board_members:
+/// true` on an ordinary meeting) cannot sway a rule. Returns each question
+/// reset with the answer it had. Conditions read only earlier questions,
+/// so one pass in order suffices.
+pub fn reset_unasked(content: &Content, values: &mut [Answer]) -> Vec<(usize, Answer)> {
+    let mut reset = Vec::new();
+    for q in 0..content.questions.len() {
+        let default = content.questions[q].default;
+        if values[q] != default && !is_asked(content, values, q) {
+            reset.push((q, values[q]));
+            values[q] = default;
+        }
+    }
+    reset
+}

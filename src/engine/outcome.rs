@@ -16,13 +16,36 @@ pub struct Recommendation {
     /// The profile's other platforms and the rules that ruled them out.
     pub ruled_out: Vec<RuledOut>,
     pub recording: RecordingOutcome,
-    pub organiser: Vec<usize>,
-    pub participants: Vec<usize>,
-    pub warnings: Vec<usize>,
-    /// Every rule that fired, in content order.
+    /// Checklist items, tips and warnings, in content order.
+    pub organiser: Vec<Entry>,
+    pub participants: Vec<Entry>,
+    pub tips: Vec<Entry>,
+    pub warnings: Vec<Entry>,
+    /// The rules the explanation shows, in content order.
     pub fired: Vec<Fired>,
     /// Unknown answers whose real value would change the outcome.
     pub open: Vec<OpenAnswer>,
+    /// Answers given to questions the flow does not ask for these answers:
+    /// set back to their defaults before evaluating, and reported.
+    pub unused: Vec<Unused>,
+}
+
+/// For which values of the unknown answers something holds: any of the
+/// cases, each case every one of its (question, values) pairs. Empty for
+/// something that holds whatever the unknown answers are.
+pub type Cases = Vec<Vec<(usize, Vec<Answer>)>>;
+
+/// One item, tip or warning of a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// Index into the content's items or warnings.
+    pub index: usize,
+    /// Holds whatever the unknown answers turn out to be, wherever its
+    /// presupposition holds.
+    pub certain: bool,
+    /// Where it is not certain: the values of the unknown answers for
+    /// which it holds.
+    pub cases: Cases,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,12 +67,13 @@ pub struct RecordingOutcome {
     pub retention: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fired {
     pub rule: usize,
-    /// False when it fires only for some values of an unknown answer: the
-    /// engine then applies it to be on the safe side.
+    /// False when it fires only for some values of an unknown answer.
     pub certain: bool,
+    /// Where it is not certain: for which values it fires.
+    pub cases: Cases,
 }
 
 /// An unknown answer that matters, with the outcome for each real value.
@@ -57,6 +81,14 @@ pub struct Fired {
 pub struct OpenAnswer {
     pub question: usize,
     pub outcomes: Vec<(Answer, Summary)>,
+}
+
+/// An answer the flow would not ask for, and so did not use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unused {
+    pub question: usize,
+    /// The answer as given; the engine used the question's default.
+    pub given: Answer,
 }
 
 /// The decision in short: what a what-if or a golden table compares.
@@ -76,5 +108,11 @@ impl Recommendation {
             platforms: self.platforms.clone(),
             recording_allowed: self.recording.allowed,
         }
+    }
+}
+
+impl Entry {
+    pub fn indices(entries: &[Entry]) -> Vec<usize> {
+        entries.iter().map(|e| e.index).collect()
     }
 }

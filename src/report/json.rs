@@ -20,9 +20,15 @@ pub fn json_string(value: &Value) -> String {
 pub fn to_json_value(r: &Report) -> Value {
     let cited = |list: &[Cited]| -> Vec<Value> {
         list.iter()
-            .map(
-                |c| json!({ "id": c.id, "text": c.text, "source": c.source, "certain": c.certain }),
-            )
+            .map(|c| {
+                json!({
+                    "id": c.id,
+                    "text": c.text,
+                    "source": c.source,
+                    "certain": c.certain,
+                    "condition": c.condition,
+                })
+            })
             .collect()
     };
     let value = json!({
@@ -41,12 +47,19 @@ pub fn to_json_value(r: &Report) -> Value {
             "organiser": cited(&r.organiser),
             "participants": cited(&r.participants),
         },
+        "tips": cited(&r.tips),
         "warnings": cited(&r.warnings),
         "explanation": r.explanation.iter().map(|c| json!({
             "rule": c.id,
             "text": c.text,
             "source": c.source,
             "certain": c.certain,
+            "condition": c.condition,
+        })).collect::<Vec<_>>(),
+        "unused_answers": r.unused.iter().map(|u| json!({
+            "question": u.question_id,
+            "answer": u.answer_id,
+            "reason": u.reason,
         })).collect::<Vec<_>>(),
         "language": r.lang.code(),
         "profile_name": r.profile_name,

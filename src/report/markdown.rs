@@ -48,29 +48,33 @@ pub fn to_markdown(r: &Report) -> String {
         }
         s.push('\n');
     }
-    section(&mut s, ui.warnings, &r.warnings, "- ⚠ ", ui.assumed);
+    if !r.unused.is_empty() {
+        let _ = writeln!(s, "## {}\n", ui.unused_answers);
+        for u in &r.unused {
+            let _ = writeln!(s, "- {}: {} – {}", u.question, u.answer, u.reason);
+        }
+        s.push('\n');
+    }
+    section(&mut s, r, ui.warnings, &r.warnings, "- ⚠ ");
     section(
         &mut s,
+        r,
         ui.participant_checklist,
         &r.participants,
         "- [ ] ",
-        ui.assumed,
     );
-    section(
-        &mut s,
-        ui.organiser_checklist,
-        &r.organiser,
-        "- [ ] ",
-        ui.assumed,
-    );
+    section(&mut s, r, ui.organiser_checklist, &r.organiser, "- [ ] ");
+    section(&mut s, r, ui.tips, &r.tips, "- ");
     let _ = writeln!(s, "## {}\n", ui.why);
     for c in &r.explanation {
-        let note = if c.certain {
-            String::new()
-        } else {
-            format!(" ({})", ui.assumed)
-        };
-        let _ = writeln!(s, "- {}{note}  \n  *{}: {}*", c.text, ui.source, c.source);
+        let _ = writeln!(
+            s,
+            "- {}{}  \n  *{}: {}*",
+            c.text,
+            c.note(r.lang),
+            ui.source,
+            c.source
+        );
     }
     let _ = writeln!(s, "\n## {}\n", ui.documents);
     for d in &r.documents {
@@ -79,18 +83,19 @@ pub fn to_markdown(r: &Report) -> String {
     s
 }
 
-fn section(s: &mut String, heading: &str, items: &[Cited], bullet: &str, assumed: &str) {
+fn section(s: &mut String, r: &Report, heading: &str, items: &[Cited], bullet: &str) {
     if items.is_empty() {
         return;
     }
     let _ = writeln!(s, "## {heading}\n");
     for c in items {
-        let note = if c.certain {
-            String::new()
-        } else {
-            format!(" ({assumed})")
-        };
-        let _ = writeln!(s, "{bullet}{}{note}  \n  *{}*", c.text, c.source);
+        let _ = writeln!(
+            s,
+            "{bullet}{}{}  \n  *{}*",
+            c.text,
+            c.note(r.lang),
+            c.source
+        );
     }
     s.push('\n');
 }

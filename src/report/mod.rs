@@ -3,12 +3,13 @@
 //! machine contract).
 
 pub mod compare;
+pub mod describe;
 mod json;
 mod markdown;
 mod plain;
 
-use crate::content::{Content, Source};
-use crate::engine::{Answers, Recommendation};
+use crate::content::Content;
+use crate::engine::{Answers, Cases, Entry, Recommendation};
 use crate::i18n::ui;
 use crate::text::Lang;
 
@@ -30,9 +31,41 @@ pub enum Format {
 pub struct Cited {
     pub id: String,
     pub text: String,
+    /// Every source, cited in full, joined with "; ".
     pub source: String,
-    /// False for a rule applied only because an answer is unknown.
+    /// False for a line that holds only for some values of an unknown
+    /// answer; `condition` then says for which.
     pub certain: bool,
+    /// "Sekretess: Ja" – the unknown answers' values for which it holds.
+    pub condition: Option<String>,
+}
+
+impl Cited {
+    /// The note a view puts after an uncertain line: "(gäller om …)".
+    pub fn note(&self, lang: Lang) -> String {
+        note(self.certain, self.condition.as_deref(), lang)
+    }
+}
+
+/// "(gäller om Sekretess: Ja)" after a line that does not hold for every
+/// value of the unknown answers; nothing after one that does.
+fn note(certain: bool, condition: Option<&str>, lang: Lang) -> String {
+    match (certain, condition) {
+        (true, _) => String::new(),
+        (false, Some(c)) => format!(" ({} {c})", ui(lang).applies_if),
+        (false, None) => format!(" ({})", ui(lang).assumed),
+    }
+}
+
+/// An answer the flow does not ask for these answers, so not used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnusedAnswer {
+    pub question_id: String,
+    pub question: String,
+    pub answer_id: String,
+    pub answer: String,
+    /// Why: "the question is asked only when …".
+    pub reason: String,
 }
 
 /// A platform the profile has but this meeting may not use, and why.
@@ -81,9 +114,12 @@ pub struct Report {
     pub retention: Option<String>,
     pub organiser: Vec<Cited>,
     pub participants: Vec<Cited>,
+    /// Advice, shown apart from the duties.
+    pub tips: Vec<Cited>,
     pub warnings: Vec<Cited>,
     pub explanation: Vec<Cited>,
     pub open: Vec<Open>,
+    pub unused: Vec<UnusedAnswer>,
     /// (question id, step name, answer id, answer label), in content order.
     pub answers: Vec<(String, String, String, String)>,
 }
@@ -91,7 +127,7 @@ pub struct Report {
 impl Report {
     /// Resolves `rec` for `answers` into words in `lang`.
     pub fn new(content: &Content, answers: &Answers, rec: &Recommendation, lang: Lang) -> Report {
-        let cite = |s: Source| content.cite(s, lang);
+        let cite = |s: &[crate::content::Source]| content.cite_all(s, lang);
         let rule = |i: usize| &content.rules[i];
         let profile = &content.profiles[rec.profile];
         let platform_names = |ids: &[usize]| -> Vec<String> {
@@ -99,27 +135,20 @@ impl Report {
                 .map(|&p| content.platforms[p].name.clone())
                 .collect()
         };
-        // An item or warning is certain when a rule that fired for every
-        // value of the unknown answers gives it; otherwise it is there only
-        // to be on the safe side, and the views say so.
-        let certain = |given: &dyn Fn(&crate::content::Rule) -> bool| {
-            rec.fired.iter().any(|f| f.certain && given(rule(f.rule)))
+        let condition = |certain: bool, cases: &Cases| {
+            (!certain && !cases.is_empty()).then(|| describe::cases(content, cases, lang))
         };
-        let cited_items = |ids: &[usize], organiser: bool| -> Vec<Cited> {
-            ids.iter()
-                .map(|&i| {
-                    let it = &content.items[i];
+        let cited = |entries: &[Entry], table: &[crate::content::Item]| -> Vec<Cited> {
+            entries
+                .iter()
+                .map(|e| {
+                    let it = &table[e.index];
                     Cited {
                         id: it.id.clone(),
                         text: it.text.get(lang).to_owned(),
-                        source: cite(it.source),
-                        certain: certain(&|r| {
-                            if organiser {
-                                r.organiser.contains(&i)
-                            } else {
-                                r.participants.contains(&i)
-                            }
-                        }),
+                        source: cite(&it.sources),
+                        certain: e.certain,
+                        condition: condition(e.certain, &e.cases),
                     }
                 })
                 .collect()
@@ -183,15 +212,7 @@ impl Report {
             documents: profile
                 .documents
                 .iter()
-                .map(|&d| {
-                    let doc = &content.documents[d];
-                    let reference = doc
-                        .reference
-                        .as_ref()
-                        .map(|r| format!(" ({r})"))
-                        .unwrap_or_default();
-                    format!("{}: {}{}", doc.issuer.get(lang), doc.title, reference)
-                })
+                .map(|&d| content.document_name(d, lang))
                 .collect(),
             class: rec.class,
             class_name,
@@ -213,11 +234,12 @@ impl Report {
                         .iter()
                         .map(|&i| {
                             let text = rule(i).explain.get(lang);
-                            let sure = rec.fired.iter().any(|f| f.rule == i && f.certain);
-                            if sure {
-                                text.to_owned()
-                            } else {
-                                format!("{text} ({})", ui(lang).assumed)
+                            match rec.fired.iter().find(|f| f.rule == i) {
+                                Some(f) => {
+                                    let when = condition(f.certain, &f.cases);
+                                    format!("{text}{}", note(f.certain, when.as_deref(), lang))
+                                }
+                                None => text.to_owned(),
                             }
                         })
                         .collect(),
@@ -230,24 +252,13 @@ impl Report {
                 .recording
                 .because
                 .iter()
-                .map(|&i| cite(rule(i).source))
+                .map(|&i| cite(&rule(i).sources))
                 .collect(),
             retention,
-            organiser: cited_items(&rec.organiser, true),
-            participants: cited_items(&rec.participants, false),
-            warnings: rec
-                .warnings
-                .iter()
-                .map(|&i| {
-                    let w = &content.warnings[i];
-                    Cited {
-                        id: w.id.clone(),
-                        text: w.text.get(lang).to_owned(),
-                        source: cite(w.source),
-                        certain: certain(&|r| r.warnings.contains(&i)),
-                    }
-                })
-                .collect(),
+            organiser: cited(&rec.organiser, &content.items),
+            participants: cited(&rec.participants, &content.items),
+            tips: cited(&rec.tips, &content.items),
+            warnings: cited(&rec.warnings, &content.warnings),
             explanation: rec
                 .fired
                 .iter()
@@ -256,17 +267,48 @@ impl Report {
                     Cited {
                         id: r.id.clone(),
                         text: r.explain.get(lang).to_owned(),
-                        source: cite(r.source),
+                        source: cite(&r.sources),
                         certain: f.certain,
+                        condition: condition(f.certain, &f.cases),
                     }
                 })
                 .collect(),
             open,
+            unused: rec
+                .unused
+                .iter()
+                .map(|u| {
+                    let q = &content.questions[u.question];
+                    let when = q
+                        .ask_when
+                        .as_ref()
+                        .map(|c| describe::condition(content, c, lang))
+                        .unwrap_or_default();
+                    UnusedAnswer {
+                        question_id: q.id.clone(),
+                        question: q.step.get(lang).to_owned(),
+                        answer_id: q.answer_id(u.given),
+                        answer: q.answer_label(u.given, lang),
+                        reason: format!(
+                            "{} {when}; {}",
+                            ui(lang).asked_only_when,
+                            ui(lang).unused_effect
+                        ),
+                    }
+                })
+                .collect(),
             answers: content
                 .questions
                 .iter()
                 .zip(&answers.values)
-                .map(|(q, a)| {
+                .enumerate()
+                .map(|(i, (q, a))| {
+                    // An unused answer reads as the default the engine used.
+                    let a = if rec.unused.iter().any(|u| u.question == i) {
+                        &q.default
+                    } else {
+                        a
+                    };
                     (
                         q.id.clone(),
                         q.step.get(lang).to_owned(),

@@ -45,24 +45,21 @@ pub fn to_text(r: &Report) -> String {
             }
         }
     }
-    list(&mut s, ui.warnings, &r.warnings, "!", ui.assumed);
-    list(&mut s, ui.organiser_checklist, &r.organiser, "", ui.assumed);
-    list(
-        &mut s,
-        ui.participant_checklist,
-        &r.participants,
-        "",
-        ui.assumed,
-    );
+    if !r.unused.is_empty() {
+        let _ = writeln!(s);
+        let _ = writeln!(s, "{}:", ui.unused_answers);
+        for u in &r.unused {
+            let _ = writeln!(s, "  - {}: {} – {}", u.question, u.answer, u.reason);
+        }
+    }
+    list(&mut s, r, ui.warnings, &r.warnings, "!");
+    list(&mut s, r, ui.organiser_checklist, &r.organiser, "");
+    list(&mut s, r, ui.participant_checklist, &r.participants, "");
+    list(&mut s, r, ui.tips, &r.tips, "-");
     let _ = writeln!(s);
     let _ = writeln!(s, "{}:", ui.why);
     for c in &r.explanation {
-        let note = if c.certain {
-            String::new()
-        } else {
-            format!(" ({})", ui.assumed)
-        };
-        let _ = writeln!(s, "  - {}{note}", c.text);
+        let _ = writeln!(s, "  - {}{}", c.text, c.note(r.lang));
         let _ = writeln!(s, "    {}: {}", ui.source, c.source);
     }
     let _ = writeln!(s);
@@ -73,7 +70,7 @@ pub fn to_text(r: &Report) -> String {
     s
 }
 
-fn list(s: &mut String, heading: &str, items: &[Cited], marker: &str, assumed: &str) {
+fn list(s: &mut String, r: &Report, heading: &str, items: &[Cited], marker: &str) {
     if items.is_empty() {
         return;
     }
@@ -85,12 +82,7 @@ fn list(s: &mut String, heading: &str, items: &[Cited], marker: &str, assumed: &
         } else {
             marker.to_owned()
         };
-        let note = if c.certain {
-            String::new()
-        } else {
-            format!(" ({assumed})")
-        };
-        let _ = writeln!(s, "  {label} {}{note}", c.text);
+        let _ = writeln!(s, "  {label} {}{}", c.text, c.note(r.lang));
         let _ = writeln!(s, "     ({})", c.source);
     }
 }

@@ -44,10 +44,16 @@ pub fn participants_markdown(r: &Report) -> String {
     let _ = writeln!(s, "**{}**  ", r.platform_line());
     let _ = writeln!(s, "{}\n", r.recording_line());
     for c in &r.participants {
-        let _ = writeln!(s, "- [ ] {}  \n  *{}*", c.text, c.source);
+        let _ = writeln!(s, "- [ ] {}{}  \n  *{}*", c.text, c.note(r.lang), c.source);
     }
     if r.participants.is_empty() {
         let _ = writeln!(s, "- {}", ui.nothing);
+    }
+    if !r.tips.is_empty() {
+        let _ = writeln!(s, "\n## {}\n", ui.tips);
+        for c in &r.tips {
+            let _ = writeln!(s, "- {}{}  \n  *{}*", c.text, c.note(r.lang), c.source);
+        }
     }
     let _ = writeln!(s, "\n*{}: {}*", ui.profile, r.profile_name);
     s

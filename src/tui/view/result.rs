@@ -331,7 +331,11 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
     if !r.warnings.is_empty() {
         d.heading(ui.warnings, t.heading);
         for w in &r.warnings {
-            d.para(vec![Span::styled("⚠ ", t.warning)], &w.text, t.warning);
+            d.para(
+                vec![Span::styled("⚠ ", t.warning)],
+                &format!("{}{}", w.text, w.note(app.lang)),
+                t.warning,
+            );
             source(app, d, &w.source, "  ");
         }
     }
@@ -406,11 +410,24 @@ fn checklist(app: &App, view: &ResultView, section: Section, d: &mut Doc) {
                     Span::styled(if selected { "▶ " } else { "  " }, style),
                     Span::styled(format!("{tick} {:>2}. ", i + 1), style),
                 ],
-                &c.text,
+                &format!("{}{}", c.text, c.note(app.lang)),
                 style,
             );
             source(app, d, &c.source, "          ");
         });
+    }
+    // Tips are advice, not duties: after the participants' duties, apart,
+    // with nothing to tick.
+    if section == Section::Participants && !view.report.tips.is_empty() {
+        d.heading(ui.tips, t.heading);
+        for c in &view.report.tips {
+            d.para(
+                vec![Span::raw("  • ")],
+                &format!("{}{}", c.text, c.note(app.lang)),
+                Style::new(),
+            );
+            source(app, d, &c.source, "    ");
+        }
     }
 }
 
@@ -420,14 +437,9 @@ fn why(app: &App, view: &ResultView, d: &mut Doc) {
     let r = &view.report;
     d.text(ui.why, t.heading);
     for c in &r.explanation {
-        let note = if c.certain {
-            String::new()
-        } else {
-            format!(" ({})", ui.assumed)
-        };
         d.para(
             vec![Span::raw("• ")],
-            &format!("{}{note}", c.text),
+            &format!("{}{}", c.text, c.note(app.lang)),
             Style::new(),
         );
         source(app, d, &c.source, "  ");
