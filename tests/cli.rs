@@ -225,7 +225,7 @@ fn json_tells_the_engine_decision() {
     let expected: Vec<&str> = rec
         .organiser
         .iter()
-        .map(|&i| c.items[i].id.as_str())
+        .map(|e| c.items[e.index].id.as_str())
         .collect();
     assert_eq!(organiser, expected);
 }

@@ -12,7 +12,7 @@ use std::sync::OnceLock;
 
 use common::*;
 use motesguide::content::{Answer, Content};
-use motesguide::engine::{self, Answers, Recommendation, Summary};
+use motesguide::engine::{self, Answers, Entry, Recommendation, Summary};
 use motesguide::report::Report;
 use motesguide::text::Lang;
 
@@ -187,7 +187,7 @@ fn every_combination_is_safe_and_cited() {
                 f.check(
                     "no warning for control handed to an outsider",
                     if rec.digital_allowed {
-                        rec.warnings.contains(&control_warning)
+                        rec.warnings.iter().any(|w| w.index == control_warning)
                     } else {
                         !rec.warnings.is_empty()
                     },
@@ -206,9 +206,10 @@ fn every_combination_is_safe_and_cited() {
 fn cited_key(p: usize, rec: &Recommendation) -> Vec<Vec<usize>> {
     vec![
         vec![p, usize::from(rec.recording.planned)],
-        rec.organiser.clone(),
-        rec.participants.clone(),
-        rec.warnings.clone(),
+        Entry::indices(&rec.organiser),
+        Entry::indices(&rec.participants),
+        Entry::indices(&rec.tips),
+        Entry::indices(&rec.warnings),
         rec.fired
             .iter()
             .map(|x| x.rule * 2 + usize::from(x.certain))

@@ -19,7 +19,18 @@
 //!   warnings: [..]                  # optional: exactly these warnings
 //!   warnings_include: [..]
 //!   open_answers: [..]              # optional: exactly these unknown answers matter
+//!   participants_excludes: [..]
+//!   tips_includes: [..]
+//!   tips_excludes: [..]
+//!   warnings_exclude: [..]
+//!   conditional: [..]               # items or warnings shown as holding only "if …"
+//!   certain: [..]                   # items or warnings shown as holding outright
+//!   unused_answers: [..]            # optional: exactly these answers reported unused
+//!   says: { sv: [..], en: [..] }    # words the text output must hold
+//!   never_says: { sv: [..], en: [..] }
 //! ```
+//!
+//! Every check runs on the Swedish and the English result alike.
 //!
 //! Every id is checked against the content, so a misspelt id fails instead of
 //! passing silently, and every rule must be exercised by some scenario.
@@ -72,6 +83,34 @@ struct Expect {
     warnings_include: Vec<String>,
     #[serde(default)]
     open_answers: Option<Vec<String>>,
+    #[serde(default)]
+    participants_excludes: Vec<String>,
+    #[serde(default)]
+    tips_includes: Vec<String>,
+    #[serde(default)]
+    tips_excludes: Vec<String>,
+    #[serde(default)]
+    warnings_exclude: Vec<String>,
+    #[serde(default)]
+    conditional: Vec<String>,
+    #[serde(default)]
+    certain: Vec<String>,
+    #[serde(default)]
+    unused_answers: Option<Vec<String>>,
+    #[serde(default)]
+    says: Words,
+    #[serde(default)]
+    never_says: Words,
+}
+
+/// Words per language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Words {
+    #[serde(default)]
+    sv: Vec<String>,
+    #[serde(default)]
+    en: Vec<String>,
 }
 
 fn scenario_files() -> Vec<PathBuf> {
@@ -93,6 +132,8 @@ struct Evaluated {
     expect: Expect,
     rec: Recommendation,
     report: Report,
+    /// The same result in English.
+    report_en: Report,
 }
 
 fn evaluate_file(c: &Content, path: &Path) -> Evaluated {
@@ -111,12 +152,14 @@ fn evaluate_file(c: &Content, path: &Path) -> Evaluated {
     let profile = answers.profile_or_default(c);
     let rec = engine::evaluate(c, profile, &answers);
     let report = Report::new(c, &answers, &rec, Lang::Sv);
+    let report_en = Report::new(c, &answers, &rec, Lang::En);
     Evaluated {
         name,
         text,
         expect: scenario.expect,
         rec,
         report,
+        report_en,
     }
 }
 
@@ -128,7 +171,19 @@ fn check_ids(c: &Content, e: &Evaluated, problems: &mut Vec<String>) {
     let warnings: Vec<&str> = c.warnings.iter().map(|w| w.id.as_str()).collect();
     let platforms: Vec<&str> = c.platforms.iter().map(|p| p.id.as_str()).collect();
     let questions: Vec<&str> = c.questions.iter().map(|q| q.id.as_str()).collect();
-    let lists: [(&str, &[String], &[&str]); 9] = [
+    let either: Vec<&str> = items.iter().chain(&warnings).copied().collect();
+    let lists: [(&str, &[String], &[&str]); 16] = [
+        ("checklist item", &x.participants_excludes, &items),
+        ("checklist item", &x.tips_includes, &items),
+        ("checklist item", &x.tips_excludes, &items),
+        ("warning", &x.warnings_exclude, &warnings),
+        ("item or warning", &x.conditional, &either),
+        ("item or warning", &x.certain, &either),
+        (
+            "question",
+            x.unused_answers.as_deref().unwrap_or_default(),
+            &questions,
+        ),
         ("rule", &x.rules_fired, &rules),
         ("rule", &x.rules_not_fired, &rules),
         ("checklist item", &x.organiser_includes, &items),
@@ -156,10 +211,10 @@ fn check_ids(c: &Content, e: &Evaluated, problems: &mut Vec<String>) {
     }
 }
 
-fn check(e: &Evaluated, problems: &mut Vec<String>) {
+fn check(e: &Evaluated, r: &Report, problems: &mut Vec<String>) {
     let x = &e.expect;
-    let r = &e.report;
-    let mut fail = |what: String| problems.push(format!("{}: {what}", e.name));
+    let lang = r.lang.code();
+    let mut fail = |what: String| problems.push(format!("{} ({lang}): {what}", e.name));
     if let Some(class) = x.information_class
         && r.class != class
     {
@@ -184,7 +239,8 @@ fn check(e: &Evaluated, problems: &mut Vec<String>) {
             r.recording_allowed, x.recording_allowed
         ));
     }
-    for words in &x.retention_includes {
+    // Retention words are written in Swedish.
+    for words in x.retention_includes.iter().filter(|_| r.lang == Lang::Sv) {
         if !r
             .retention
             .as_deref()
@@ -198,8 +254,12 @@ fn check(e: &Evaluated, problems: &mut Vec<String>) {
     let ids = |list: &[motesguide::report::Cited]| -> Vec<String> {
         list.iter().map(|c| c.id.clone()).collect()
     };
-    let (organiser, participants, warnings) =
-        (ids(&r.organiser), ids(&r.participants), ids(&r.warnings));
+    let (organiser, participants, tips, warnings) = (
+        ids(&r.organiser),
+        ids(&r.participants),
+        ids(&r.tips),
+        ids(&r.warnings),
+    );
     for id in &x.rules_fired {
         if !fired.contains(&id.as_str()) {
             fail(format!("rule `{id}` did not fire; fired: {fired:?}"));
@@ -218,6 +278,7 @@ fn check(e: &Evaluated, problems: &mut Vec<String>) {
             "participants' checklist",
         ),
         (&warnings, &x.warnings_include, "warnings"),
+        (&tips, &x.tips_includes, "tips"),
     ] {
         for id in wanted {
             if !list.contains(id) {
@@ -225,9 +286,63 @@ fn check(e: &Evaluated, problems: &mut Vec<String>) {
             }
         }
     }
-    for id in &x.organiser_excludes {
-        if organiser.contains(id) {
-            fail(format!("organiser checklist has `{id}`"));
+    for (list, unwanted, name) in [
+        (&organiser, &x.organiser_excludes, "organiser checklist"),
+        (
+            &participants,
+            &x.participants_excludes,
+            "participants' checklist",
+        ),
+        (&tips, &x.tips_excludes, "tips"),
+        (&warnings, &x.warnings_exclude, "warnings"),
+    ] {
+        for id in unwanted {
+            if list.contains(id) {
+                fail(format!("{name} has `{id}`"));
+            }
+        }
+    }
+    let every: Vec<&motesguide::report::Cited> = r
+        .organiser
+        .iter()
+        .chain(&r.participants)
+        .chain(&r.tips)
+        .chain(&r.warnings)
+        .collect();
+    for (wanted, certain) in [(&x.conditional, false), (&x.certain, true)] {
+        for id in wanted {
+            match every.iter().find(|c| &c.id == id) {
+                None => fail(format!("`{id}` is not in the result")),
+                Some(c) if c.certain != certain => fail(format!(
+                    "`{id}` is shown as {}",
+                    if c.certain { "certain" } else { "conditional" }
+                )),
+                Some(c) if !certain && c.condition.is_none() => {
+                    fail(format!("`{id}` is conditional but says on what"))
+                }
+                _ => {}
+            }
+        }
+    }
+    if let Some(exact) = &x.unused_answers {
+        let unused: Vec<String> = r.unused.iter().map(|u| u.question_id.clone()).collect();
+        if set(&unused) != set(exact) {
+            fail(format!("unused answers {unused:?}, expected {exact:?}"));
+        }
+    }
+    let (says, never) = match r.lang {
+        Lang::Sv => (&x.says.sv, &x.never_says.sv),
+        Lang::En => (&x.says.en, &x.never_says.en),
+    };
+    let output = motesguide::report::to_text(r);
+    for words in says {
+        if !output.contains(words.as_str()) {
+            fail(format!("the text output does not say {words:?}"));
+        }
+    }
+    for words in never {
+        if output.contains(words.as_str()) {
+            fail(format!("the text output says {words:?}"));
         }
     }
     if let Some(exact) = &x.warnings
@@ -258,7 +373,8 @@ fn every_scenario_gets_the_advice_the_documents_call_for() {
             ));
         }
         check_ids(c, &e, &mut problems);
-        check(&e, &mut problems);
+        check(&e, &e.report, &mut problems);
+        check(&e, &e.report_en, &mut problems);
     }
     assert!(problems.is_empty(), "\n  {}", problems.join("\n  "));
 }
