@@ -523,6 +523,26 @@ fn validate_names_an_unknown_source() {
 }
 
 #[test]
+fn validate_names_an_item_whose_presupposition_never_holds_where_it_is_given() {
+    // Only recordings that may be made are given this warning; class 4
+    // forbids them, so `requires` can never hold.
+    let (dir, _) = broken_content("never-shown", |d| {
+        let file = d.join("warnings.yaml");
+        let n = line_of(&file, "requires: { recording: allowed, class_at_least: 3 }");
+        replace_line(
+            &file,
+            n,
+            "  requires: { recording: allowed, class_at_least: 4 }",
+        );
+        n
+    });
+    refused(
+        dir.path(),
+        &["warnings.yaml", "`recording-holds-class-3` is never shown"],
+    );
+}
+
+#[test]
 fn validate_names_a_rule_that_never_fires() {
     let dir = with_extra_rules(
         "never-fires",

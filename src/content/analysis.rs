@@ -57,6 +57,10 @@ struct State {
     offered: Vec<Vec<bool>>,
     platforms_seen: Vec<bool>,
     classes_seen: BTreeSet<u8>,
+    /// Per checklist item and per warning: shown in some result, a rule
+    /// giving it and its presupposition holding.
+    items_shown: Vec<bool>,
+    warnings_shown: Vec<bool>,
     /// First example of each kind of undecided or conflicting combination.
     problems: Vec<Problem>,
     kinds_reported: BTreeSet<String>,
@@ -75,6 +79,8 @@ impl State {
                 .collect(),
             platforms_seen: vec![false; c.platforms.len()],
             classes_seen: BTreeSet::new(),
+            items_shown: vec![false; c.items.len()],
+            warnings_shown: vec![false; c.warnings.len()],
             problems: Vec::new(),
             kinds_reported: BTreeSet::new(),
         }
@@ -129,6 +135,8 @@ impl State {
                             .collect()
                     })
                     .unwrap_or_default();
+                let permitted: &[usize] = if forbidden { &[] } else { &platforms };
+                self.mark_shown(c, values, fired, k, permitted);
                 if !forbidden {
                     for &p in &platforms {
                         self.platforms_seen[p] = true;
@@ -171,6 +179,47 @@ impl State {
                             where_()
                         )
                     });
+                }
+            }
+        }
+    }
+
+    /// Marks the items and warnings this result shows: given by a rule
+    /// that fired (and is not overridden) and fitting its presupposition.
+    fn mark_shown(
+        &mut self,
+        c: &Content,
+        values: &[Answer],
+        fired: &[usize],
+        class: u8,
+        platforms: &[usize],
+    ) {
+        let live: Vec<usize> = fired
+            .iter()
+            .copied()
+            .filter(|&i| !fired.iter().any(|&j| c.rules[j].overrides.contains(&i)))
+            .collect();
+        let verdict = live
+            .iter()
+            .filter_map(|&i| c.rules[i].recording.as_ref().map(|r| r.verdict))
+            .max()
+            .unwrap_or(crate::content::Verdict::Forbidden);
+        let facts = crate::content::Facts {
+            class,
+            digital_allowed: !platforms.is_empty(),
+            platforms,
+            verdict,
+        };
+        for &i in &live {
+            let r = &c.rules[i];
+            for &e in r.organiser.iter().chain(&r.participants).chain(&r.tips) {
+                if !self.items_shown[e] && c.items[e].requires.holds(facts, values) {
+                    self.items_shown[e] = true;
+                }
+            }
+            for &w in &r.warnings {
+                if !self.warnings_shown[w] && c.warnings[w].requires.holds(facts, values) {
+                    self.warnings_shown[w] = true;
                 }
             }
         }
@@ -274,6 +323,39 @@ impl State {
                         opt.id, question.id
                     )));
                 }
+            }
+        }
+        // An item only a "vet ej" gives (`unknown_items`) is not given by
+        // any rule on concrete answers, so it is not judged here.
+        let by_rule = |i: usize| {
+            c.rules.iter().any(|r| {
+                r.organiser.contains(&i) || r.participants.contains(&i) || r.tips.contains(&i)
+            })
+        };
+        for (i, item) in c.items.iter().enumerate() {
+            if by_rule(i) && !self.items_shown[i] {
+                out.push(Problem {
+                    file: "checklists.yaml".into(),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "checklist item `{}` is never shown: wherever a rule gives it, its `requires` fails",
+                        item.id
+                    ),
+                });
+            }
+        }
+        for (i, w) in c.warnings.iter().enumerate() {
+            if !self.warnings_shown[i] {
+                out.push(Problem {
+                    file: "warnings.yaml".into(),
+                    line: None,
+                    column: None,
+                    message: format!(
+                        "warning `{}` is never shown: wherever a rule gives it, its `requires` fails",
+                        w.id
+                    ),
+                });
             }
         }
         for (p, platform) in c.platforms.iter().enumerate() {
