@@ -371,7 +371,7 @@ fn a_change_that_makes_an_answer_impossible_says_so_and_asks_again() {
     let (answers, _, _) = finished(outcome, &t);
     assert!(
         t.contains(&format!(
-            "Svaret på ”{}” blev ”{}” igen, eftersom det förra svaret inte längre gäller.",
+            "Svaret på ”{}” har återställts till ”{}”, eftersom det förra svaret inte längre gäller.",
             step("recording", Lang::Sv),
             label("recording", "none", Lang::Sv)
         )),

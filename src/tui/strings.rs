@@ -112,11 +112,11 @@ pub struct Strings {
 
 const SV: Strings = Strings {
     lang_name: "svenska",
-    purpose: "Guiden säger vilken plattform mötet får använda, om det får spelas in och vilka \
+    purpose: "Guiden visar vilken plattform mötet får använda, om det får spelas in och vilka \
         checklistor som gäller – med källa i styrdokumenten nedan.",
     how_heading: "Så här går du fram",
     how: "En fråga i taget. Enter går vidare, ← går tillbaka – inga svar försvinner. \
-        Före resultatet kan du ändra allt. ? visar alla tangenter.",
+        Innan du ser resultatet kan du ändra alla svar. ? visar alla tangenter.",
     language: "Språk",
     step: "Steg",
     of: "av",
@@ -134,9 +134,9 @@ const SV: Strings = Strings {
     ticked: "avbockade",
     code: "Svarskod",
     code_hint: "Med koden kan supporten se samma resultat.",
-    rests_on_unknown: "Bygger på ett ”vet ej”-svar – ett säkert svar kan ändra utfallet.",
+    rests_on_unknown: "Bygger på ett ”vet ej”-svar – ett bestämt svar kan ändra utfallet.",
     no_items: "Inga punkter för det här mötet.",
-    training: "Utbildning:",
+    training: "Övning:",
     training_hint: "s öppnar scenarierna – färdiga möten att gå igenom och ändra i.",
     scenarios: "Scenarier",
     scenarios_intro: "Verklighetstrogna möten ur scenariobiblioteket. Välj ett och tryck Enter: \
@@ -146,8 +146,8 @@ const SV: Strings = Strings {
     changed: "ändrat",
     tab_compare: "Jämför",
     tab_what_if: "Tänk om",
-    compare_intro: "Samma svar under varje profil. ≠ markerar ett beslut som skiljer sig från \
-        profilen du använder. Enter visar resultatet med den valda profilen.",
+    compare_intro: "Samma svar bedömda enligt varje profil. ≠ markerar ett beslut som skiljer sig \
+        från beslutet enligt den profil du använder. Enter visar resultatet med den valda profilen.",
     in_use: "används",
     now: "Nu",
     what_if_hint: "Enter visar resultatet med det ändrade svaret; ← går tillbaka.",
@@ -164,7 +164,7 @@ const SV: Strings = Strings {
     tick: "Bocka av",
     back: "Tillbaka",
     scroll: "Rulla",
-    first_last: "Först/sist",
+    first_last: "Första/sista",
     section: "Avsnitt",
     help: "Hjälp",
     close: "Stäng",
@@ -216,16 +216,16 @@ const SV: Strings = Strings {
 
 const EN: Strings = Strings {
     lang_name: "English",
-    purpose: "The guide says which platform the meeting may use, whether it may be recorded \
-        and which checklists apply – with a source in the policy documents below.",
-    how_heading: "How to move around",
-    how: "One question at a time. Enter goes on, ← goes back – no answer is lost. \
-        Before the result you can change anything. ? shows every key.",
+    purpose: "The guide tells you which platform the meeting may use, whether it may be recorded \
+        and which checklists apply – each with its source in the policy documents below.",
+    how_heading: "How it works",
+    how: "One question at a time. Enter moves on, ← goes back – no answer is lost. \
+        You can change any answer before you see the result. ? shows every key.",
     language: "Language",
     step: "Step",
     of: "of",
     steps: "Steps",
-    multi_hint: "Space marks or unmarks. Enter goes on.",
+    multi_hint: "Space selects or deselects. Enter moves on.",
     check_answers: "Check your answers",
     summary_hint: "Choose a line and press Enter to change it. All correct? Choose Show result.",
     show_result: "Show result",
@@ -240,7 +240,7 @@ const EN: Strings = Strings {
     code_hint: "With the code, the helpdesk can see the same result.",
     rests_on_unknown: "Rests on a “don't know” answer – a definite one may change the outcome.",
     no_items: "No items for this meeting.",
-    training: "Training:",
+    training: "Practice:",
     training_hint: "s opens the scenarios – ready-made meetings to step through and change.",
     scenarios: "Scenarios",
     scenarios_intro: "Realistic meetings from the scenario library. Choose one and press Enter: \
@@ -250,8 +250,8 @@ const EN: Strings = Strings {
     changed: "changed",
     tab_compare: "Compare",
     tab_what_if: "What if",
-    compare_intro: "The same answers under every profile. ≠ marks a decision that differs from \
-        the profile you use. Enter shows the result with the chosen profile.",
+    compare_intro: "The same answers assessed under each profile. ≠ marks a decision that differs \
+        from the decision under the profile you are using. Enter shows the result with the chosen profile.",
     in_use: "in use",
     now: "Now",
     what_if_hint: "Enter shows the result with the changed answer; ← goes back.",
@@ -286,14 +286,14 @@ const EN: Strings = Strings {
     no: "No",
     open: "Open",
     try_it: "Show",
-    presentation: "Presentation",
+    presentation: "Presentation mode",
     keys_title: "Keys",
     mouse_help: "Mouse: click an answer, a line or a section to choose it. Scroll with the wheel.",
     save_title: "Save as Markdown",
     contents: "Contents",
     full_result: "The full result",
     file: "File",
-    folder: "Saved as",
+    folder: "Will be saved as",
     default_participants_file: "participant-checklist.md",
     default_result_file: "meeting-guide-result.md",
     empty_path: "Type a file name.",
