@@ -138,6 +138,8 @@ fn check(c: &Content, profile: usize, values: &[Answer], f: &mut Failures) {
         "store-outside-teams",
         "store-class-3-approved",
         "share-only-with-need",
+        "share-exam-only-with-need",
+        "recording-gdpr",
         "avoid-download",
         "cull-downloaded-copy",
         "store-exam-centrally",

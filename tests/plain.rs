@@ -248,7 +248,7 @@ fn each_question_shows_step_text_help_source_and_what_enter_chooses() {
     assert!(help.len() > 1, "{block}");
     assert_eq!(help.join(" "), format!("Hjälp: {}", q.help.sv), "{block}");
     assert!(
-        block.contains(&format!("Källa: {}", c.cite(q.source, Lang::Sv))),
+        block.contains(&format!("Källa: {}", c.cite_all(&q.sources, Lang::Sv))),
         "{block}"
     );
     // Not set (the question has no default) and "vet ej" are choices too.

@@ -353,7 +353,7 @@ impl Loader {
             for (field, text) in [("step", &q.step), ("text", &q.text), ("help", &q.help)] {
                 self.check_text(file, &q.id, field, text);
             }
-            let source = self.source(file, &q.id, &q.source, documents);
+            let sources = self.sources(file, &q.id, &q.source, documents);
             let options = self.options(file, &q);
             let mut question = Question {
                 id: q.id.clone(),
@@ -362,7 +362,7 @@ impl Loader {
                 step: q.step,
                 text: q.text,
                 help: q.help,
-                source,
+                sources,
                 unknown: q.unknown,
                 unknown_items: Vec::new(),
                 default: Answer::Unanswered,

@@ -80,7 +80,7 @@ pub struct Question {
     pub step: Text,
     pub text: Text,
     pub help: Text,
-    pub source: Source,
+    pub sources: Vec<Source>,
     pub unknown: bool,
     /// Organiser checklist items for whoever answers "vet ej" here.
     pub unknown_items: Vec<usize>,
@@ -411,6 +411,15 @@ impl Content {
             .map(|r| format!(" ({r})"))
             .unwrap_or_default();
         format!("{issuer}{}{reference}", doc.title)
+    }
+
+    /// The short forms of several sources, joined with "; ".
+    pub fn cite_short_all(&self, sources: &[Source], lang: Lang) -> String {
+        sources
+            .iter()
+            .map(|&s| self.cite_short(s, lang))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     /// The short form of a source for narrow screens: issuer and section.

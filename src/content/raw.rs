@@ -51,7 +51,7 @@ pub struct Question {
     pub step: Text,
     pub text: Text,
     pub help: Text,
-    pub source: String,
+    pub source: Sources,
     /// Whether "vet ej" (unknown) is offered and accepted.
     #[serde(default)]
     pub unknown: bool,

@@ -418,7 +418,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         lines.push(format!(
             "{}: {}",
             self.ui.source,
-            self.content.cite(question.source, self.lang)
+            self.content.cite_all(&question.sources, self.lang)
         ));
         for (i, e) in menu.iter().enumerate() {
             lines.push(format!("  {}. {}", i + 1, e.label));

@@ -112,9 +112,9 @@ pub fn doc(app: &App, q: usize, cursor: usize, width: u16) -> Doc {
     d.blank();
     d.text(question.help.get(lang), Style::new());
     let cite = if width >= 44 {
-        app.content.cite(question.source, lang)
+        app.content.cite_all(&question.sources, lang)
     } else {
-        app.content.cite_short(question.source, lang)
+        app.content.cite_short_all(&question.sources, lang)
     };
     d.para(
         vec![Span::styled(format!("{}: ", ui(lang).source), t.strong)],
