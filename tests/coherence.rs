@@ -139,6 +139,8 @@ fn check(c: &Content, profile: usize, values: &[Answer], f: &mut Failures) {
         "store-class-3-approved",
         "share-only-with-need",
         "share-exam-only-with-need",
+        "share-teaching-only-with-need",
+        "store-exam-class-3-approved",
         "recording-gdpr",
         "avoid-download",
         "cull-downloaded-copy",
@@ -155,6 +157,7 @@ fn check(c: &Content, profile: usize, values: &[Answer], f: &mut Failures) {
         "do-not-record-students",
         "do-not-record-teaching",
         "do-not-record-exam",
+        "do-not-record-this-purpose",
     ];
     if rec.recording.allowed != Some(true) {
         for d in kept_duties {

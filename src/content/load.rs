@@ -318,7 +318,7 @@ impl Loader {
                     level: c.level,
                     name: c.name,
                     help: c.help,
-                    source: self.source(file, &id, &c.source, documents),
+                    sources: self.sources(file, &id, &c.source, documents),
                 }
             })
             .collect();

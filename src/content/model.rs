@@ -54,7 +54,7 @@ pub struct Class {
     pub level: u8,
     pub name: Text,
     pub help: Text,
-    pub source: Source,
+    pub sources: Vec<Source>,
 }
 
 /// A concrete or open answer to one question.

@@ -38,7 +38,7 @@ pub struct Class {
     pub level: u8,
     pub name: Text,
     pub help: Text,
-    pub source: String,
+    pub source: Sources,
 }
 
 /// `questions.yaml`: what the wizard asks and the answers file accepts.
