@@ -161,6 +161,29 @@ impl Drop for Session {
     }
 }
 
+/// The number keys of the default answers after the meeting type: no
+/// protective security, class not set, no secrecy, none of the sensitive
+/// data, personal data yes, no externals, no screen sharing, nobody gets
+/// control, no recording.
+const AFTER_THE_MEETING_TYPE: &str = "252812211";
+
+#[test]
+fn enter_alone_never_reaches_a_result() {
+    let mut s = Session::start("enter-alone", &[]);
+    s.wait_for("Styrdokument");
+    s.step("\r", "Steg 1 av 10: Mötestyp");
+    // A dozen Enters: nothing is chosen, so nothing is answered.
+    s.step(&"\r".repeat(12), "Välj ett svar först");
+    assert!(
+        s.screen().contains("Steg 1 av 10: Mötestyp"),
+        "{}",
+        s.screen()
+    );
+    assert!(!s.screen().contains("Digitalt möte"), "{}", s.screen());
+    s.send("\x03");
+    s.ends_restored();
+}
+
 #[test]
 fn a_board_meeting_under_secrecy_is_walked_to_sefos_and_quit() {
     let mut s = Session::start("board", &[]);
@@ -171,16 +194,16 @@ fn a_board_meeting_under_secrecy_is_walked_to_sefos_and_quit() {
     for (keys, next) in [
         ("\r", "Steg 1 av 10: Mötestyp"),
         ("2", "Steg 2 av 11: Säkerhetsskydd"),
-        ("\r", "Steg 3 av 11: Informationsklass"),
-        ("\r", "Steg 4 av 11: Sekretess"),
+        ("2", "Steg 3 av 11: Informationsklass"),
+        ("5", "Steg 4 av 11: Sekretess"),
         ("1", "Steg 5 av 11: Känsliga personuppgifter"),
-        ("\r", "Steg 6 av 11: Personuppgifter"),
-        ("\r", "Steg 7 av 11: Externa deltagare"),
-        ("\r", "Steg 8 av 11: Förtroendevalda på distans"),
+        ("8", "Steg 6 av 11: Personuppgifter"),
+        ("1", "Steg 7 av 11: Externa deltagare"),
+        ("2", "Steg 8 av 11: Förtroendevalda på distans"),
         ("1", "Steg 9 av 11: Skärmdelning"),
-        ("\r", "Steg 10 av 11: Fjärrstyrning"),
-        ("\r", "Steg 11 av 11: Inspelning"),
-        ("\r", "Kontrollera dina svar"),
+        ("2", "Steg 10 av 11: Fjärrstyrning"),
+        ("1", "Steg 11 av 11: Inspelning"),
+        ("1", "Kontrollera dina svar"),
         ("\r", "Sefos eller ProRenata"),
     ] {
         s.step(keys, next);
@@ -210,9 +233,7 @@ fn print_writes_the_result_after_the_terminal_is_restored() {
     let mut s = Session::start("print", &["--print", "--lang", "en"]);
     s.wait_for("Policy documents");
     s.step("\r3", "Step 2 of 10");
-    for _ in 2..=10 {
-        s.send("\r");
-    }
+    s.send(AFTER_THE_MEETING_TYPE);
     s.wait_for("Check your answers");
     s.step("\r", "Microsoft Teams or Zoom");
     s.step("q", "Do you want to quit");
@@ -238,10 +259,9 @@ fn ctrl_c_quits_and_restores_the_terminal() {
 fn a_saved_checklist_lands_in_the_working_folder() {
     let mut s = Session::start("save", &[]);
     s.wait_for("Styrdokument");
-    // Start, then the ten questions with their defaults.
-    for _ in 0..=10 {
-        s.send("\r");
-    }
+    // Start, then the ten questions, each answer chosen by its number.
+    s.send("\r1");
+    s.send(AFTER_THE_MEETING_TYPE);
     s.wait_for("Visa resultat");
     s.step("\r", "Microsoft Teams eller Zoom");
     s.step("s", "Spara som Markdown");
@@ -290,9 +310,8 @@ fn print_with_output_redirected_draws_on_the_terminal_and_writes_the_file() {
     let script = format!("'{BIN}' --print --lang en > result.txt");
     let mut s = Session::spawn("print-redirected", "sh", &["-c", &script]);
     s.wait_for("Policy documents");
-    for _ in 0..=10 {
-        s.send("\r");
-    }
+    s.send("\r1");
+    s.send(AFTER_THE_MEETING_TYPE);
     s.wait_for("Check your answers");
     s.step("\r", "Microsoft Teams or Zoom");
     s.send("q");

@@ -105,10 +105,18 @@ fn check(a: &App) -> Result<(), TestCaseError> {
     match &a.screen {
         Screen::Question { q, cursor, .. } => {
             prop_assert!(asked.contains(q), "question {q} on screen is not asked");
-            prop_assert!(*cursor < a.choices(*q).len(), "cursor past the options");
+            prop_assert!(
+                cursor.is_none_or(|c| c < a.choices(*q).len()),
+                "cursor past the options"
+            );
         }
         Screen::Summary { cursor, .. } => prop_assert!(*cursor < a.rows().len()),
         Screen::Result(r) => {
+            // Never a result on an answer nobody chose.
+            prop_assert!(
+                asked.iter().all(|&q| a.visited[q]),
+                "a result with an unanswered question"
+            );
             prop_assert!(r.section < Section::ALL.len());
             let items = r.items(r.section());
             prop_assert!(r.cursor[r.section] < items.max(1));

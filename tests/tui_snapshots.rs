@@ -44,13 +44,15 @@ fn question_with_option_help() {
 
 #[test]
 fn question_with_not_stated_and_unknown() {
-    screens("question_information_class", |a| typed(a, "\n\n\n"));
+    // Ordinary meeting, no protective security.
+    screens("question_information_class", |a| typed(a, "\n12"));
 }
 
 #[test]
 fn question_multi_select() {
     screens("question_sensitive_data", |a| {
-        typed(a, "\n\n\n\n\n");
+        // Ordinary, no protective security, class not set, no secrecy.
+        typed(a, "\n1252");
         typed(a, "6");
     });
 }
@@ -58,7 +60,8 @@ fn question_multi_select() {
 #[test]
 fn question_yes_no_for_a_board_meeting() {
     screens("question_remote_board_members", |a| {
-        typed(a, "\n2\n\n\n\n\n\n");
+        // Committee meeting; then each answer by its number.
+        typed(a, "\n2252812");
         assert_eq!(current(a), Some(q("remote_board_members")));
     });
 }
@@ -215,6 +218,11 @@ fn the_highlight_is_reversed_and_moves_with_the_arrows() {
     for (w, h) in SIZES {
         let mut a = app(w, h, Lang::Sv);
         typed(&mut a, "\n");
+        // Nothing is highlighted on an unanswered question.
+        let buf = draw(&a).backend().buffer().clone();
+        let (x1, y1) = row_of(&buf, "Vanligt möte");
+        assert!(cells(&buf, x1, y1, 7).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+        press(&mut a, KeyCode::Down);
         let mut terminal = draw(&a);
         let buf = terminal.backend().buffer().clone();
         let (x1, y1) = row_of(&buf, "Vanligt möte");

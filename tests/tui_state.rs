@@ -31,7 +31,7 @@ fn enter_starts_and_walks_forward_and_back_keeps_answers() {
         unreachable!()
     };
     assert_eq!(
-        a.choices(q("security_classified"))[cursor],
+        a.choices(q("security_classified"))[cursor.expect("a highlight")],
         Choice::Set(Answer::Bool(true))
     );
     typed(&mut a, "<<");
@@ -45,12 +45,14 @@ fn arrows_move_the_highlight_without_answering() {
     let mut a = app(80, 24, Lang::Sv);
     typed(&mut a, "\n");
     let before = a.values.clone();
-    typed(&mut a, "jj");
+    // Nothing is highlighted until the person moves: then j goes to the
+    // first line, and on.
+    typed(&mut a, "jjj");
     press(&mut a, KeyCode::Up);
     let Screen::Question { cursor, .. } = a.screen else {
         unreachable!()
     };
-    assert_eq!(cursor, 1);
+    assert_eq!(cursor, Some(1));
     assert_eq!(a.values, before, "moving is not answering");
     press(&mut a, KeyCode::Right);
     assert_eq!(a.values[q("meeting_type")], Answer::Choice(1));
@@ -71,7 +73,7 @@ fn remote_board_members_is_asked_only_for_board_meetings() {
     let mut seen = Vec::new();
     while let Some(question) = current(&ordinary) {
         seen.push(question);
-        typed(&mut ordinary, "\n");
+        answer_default(&mut ordinary);
     }
     assert!(!seen.contains(&q("remote_board_members")));
     assert_eq!(seen, flow::asked(&CONTENT, &ordinary.values));
@@ -122,7 +124,8 @@ fn multi_select_toggles_with_space_and_numbers() {
     let row = summary_row(&a, "sensitive_data");
     a.update(Action::Pick(row));
     assert_eq!(current(&a), Some(sensitive));
-    typed(&mut a, " "); // first option
+    // Answered "none of these": the highlight is on that line.
+    typed(&mut a, "1"); // first option
     typed(&mut a, "6"); // health
     typed(&mut a, "6"); // health off again
     // The number moved the highlight to option 6; the next one down is 7.
@@ -296,7 +299,7 @@ fn every_footer_key_is_handled() {
 fn walk_to_result_checking(a: &mut motesguide::tui::app::App, _: &mut Vec<String>) {
     while current(a).is_some() {
         check_footer(a);
-        typed(a, "\n");
+        answer_default(a);
     }
     check_footer(a);
     typed(a, "\n");
@@ -491,14 +494,14 @@ fn a_tiny_window_only_offers_quit() {
 fn the_highlight_stays_in_view_when_moving_in_a_small_window() {
     let mut a = app(50, 15, Lang::Sv);
     typed(&mut a, "\n");
-    for _ in 0..6 {
+    for _ in 0..7 {
         press(&mut a, KeyCode::Down);
     }
     let cursor = motesguide::tui::view::cursor(&a).expect("the highlight is on screen");
     let Screen::Question { q, cursor: i, .. } = a.screen else {
         panic!()
     };
-    assert_eq!(i, a.choices(q).len() - 1);
+    assert_eq!(i, Some(a.choices(q).len() - 1));
     assert!(cursor.y < 14);
 }
 
@@ -730,4 +733,65 @@ fn an_answer_code_opens_on_the_result() {
         .starting_from(&CONTENT.default_answers())
         .opening_result();
     assert!(matches!(defaults.screen, Screen::Result(_)));
+}
+
+#[test]
+fn enter_takes_nothing_that_was_not_chosen() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n");
+    let before = a.values.clone();
+    for _ in 0..12 {
+        typed(&mut a, "\n");
+    }
+    assert_eq!(current(&a), Some(q("meeting_type")), "Enter alone moved on");
+    assert_eq!(a.values, before);
+    assert_eq!(a.status, Some(motesguide::tui::app::Status::ChooseFirst));
+    // The highlighted line is what Enter takes: one marker.
+    press(&mut a, KeyCode::Down);
+    press(&mut a, KeyCode::Down);
+    typed(&mut a, "\n");
+    assert_eq!(a.values[q("meeting_type")], Answer::Choice(1));
+    assert_eq!(a.status, None);
+}
+
+#[test]
+fn a_multi_select_needs_a_mark_or_none_of_these() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n1252");
+    assert_eq!(current(&a), Some(q("sensitive_data")));
+    press(&mut a, KeyCode::Down);
+    typed(&mut a, "\n");
+    assert_eq!(
+        current(&a),
+        Some(q("sensitive_data")),
+        "nothing marked, nothing chosen"
+    );
+    assert_eq!(a.status, Some(motesguide::tui::app::Status::MarkOrNone));
+    let none = a.choices(q("sensitive_data")).len();
+    typed(&mut a, &none.to_string());
+    assert_eq!(current(&a), Some(q("personal_data")));
+    assert_eq!(a.values[q("sensitive_data")], Answer::Set(0));
+    // Back to it: the answer given is highlighted.
+    typed(&mut a, "<");
+    let Screen::Question { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(cursor, Some(none - 1));
+}
+
+#[test]
+fn show_result_goes_to_an_unanswered_question_first() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, &[]);
+    // A change that asks a new question, left unanswered.
+    let row = summary_row(&a, "meeting_type");
+    a.update(Action::Pick(row));
+    typed(&mut a, "2");
+    assert_eq!(current(&a), Some(q("remote_board_members")));
+    typed(&mut a, "<");
+    assert!(matches!(a.screen, Screen::Summary { .. }));
+    let show = a.rows().len() - 1;
+    a.update(Action::Pick(show));
+    assert_eq!(current(&a), Some(q("remote_board_members")));
+    assert_eq!(a.status, Some(motesguide::tui::app::Status::AnswerFirst));
 }

@@ -95,6 +95,9 @@ pub enum Choice {
     Set(Answer),
     /// Option `n` of a multi-select question, marked on or off.
     Toggle(usize),
+    /// A multi-select question's explicit "none of these": no category
+    /// is taken for granted, so "none" is chosen like any other answer.
+    NoneOfThese,
 }
 
 /// One line of the "check your answers" page.
@@ -156,7 +159,10 @@ pub enum Screen {
     },
     Question {
         q: usize,
-        cursor: usize,
+        /// The highlighted answer line: what Enter takes. `None` on a
+        /// question not yet answered, until the person moves or picks, so
+        /// no answer is ever taken without a choice.
+        cursor: Option<usize>,
         scroll: usize,
     },
     Summary {
@@ -257,6 +263,12 @@ pub enum Status {
     Print(bool),
     /// The result shows a trial; Back returns to the answers before it.
     Trying(Trial),
+    /// Enter on a question with nothing chosen.
+    ChooseFirst,
+    /// Enter on a multi-select question with nothing marked.
+    MarkOrNone,
+    /// "Show result" with a question still unanswered: sent there.
+    AnswerFirst,
 }
 
 /// How scrolling and the highlight follow each other after an action.
@@ -467,8 +479,11 @@ impl<'a> App<'a> {
     /// The one place the state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let screen_before = std::mem::discriminant(&self.screen);
+        let status_before = self.status.clone();
         let (effect, follow) = self.apply(action);
-        if std::mem::discriminant(&self.screen) != screen_before {
+        // A note belongs to the screen it was made on, unless the change of
+        // screen made it.
+        if std::mem::discriminant(&self.screen) != screen_before && self.status == status_before {
             self.status = None;
         }
         // Trials are undone from the result only: leaving it keeps what
@@ -762,34 +777,60 @@ impl<'a> App<'a> {
         self.go_summary(None);
     }
 
-    fn on_question(&mut self, q: usize, cursor: usize, action: Action) {
+    fn on_question(&mut self, q: usize, cursor: Option<usize>, action: Action) {
         let choices = self.choices(q);
         let last = choices.len().saturating_sub(1);
-        if let Some(moved) = moved(cursor, last, &action) {
+        // From no highlight, Down goes to the first line and Up to the last.
+        let from = cursor.unwrap_or(match action {
+            Action::Up => last + 1,
+            _ => 0,
+        });
+        let moved = match (cursor, &action) {
+            (None, Action::Down) => Some(0),
+            (None, Action::Up) => Some(last),
+            _ => moved(from, last, &action),
+        };
+        if let Some(moved) = moved {
+            self.status = None;
             return self.set_cursor(moved);
         }
         match action {
             Action::PageUp | Action::PageDown => self.page(action == Action::PageDown),
             Action::Back => self.back_from(q),
             Action::Pick(i) if i < choices.len() => self.choose(q, i, choices[i]),
-            Action::Next => match choices.get(cursor) {
-                Some(&choice @ Choice::Set(_)) => self.choose(q, cursor, choice),
-                _ => self.commit(q, self.values[q]),
-            },
-            Action::Toggle => {
-                if let Some(&choice @ Choice::Toggle(_)) = choices.get(cursor) {
-                    self.choose(q, cursor, choice);
+            Action::Next => match cursor.and_then(|c| choices.get(c).map(|&x| (c, x))) {
+                None => self.status = Some(Status::ChooseFirst),
+                Some((c, choice @ (Choice::Set(_) | Choice::NoneOfThese))) => {
+                    self.choose(q, c, choice)
                 }
-            }
+                // On a marked option: the marks so far are the answer, once
+                // something is marked or "none" was chosen before.
+                Some((_, Choice::Toggle(_))) => {
+                    if self.values[q] != Answer::Set(0) || self.visited[q] {
+                        self.commit(q, self.values[q]);
+                    } else {
+                        self.status = Some(Status::MarkOrNone);
+                    }
+                }
+            },
+            Action::Toggle => match cursor.and_then(|c| choices.get(c).map(|&x| (c, x))) {
+                Some((c, choice @ Choice::Toggle(_))) => self.choose(q, c, choice),
+                // Space on "none of these" clears the marks; Enter takes it.
+                Some((_, Choice::NoneOfThese)) => self.set_answer(q, Answer::Set(0)),
+                _ => {}
+            },
             _ => {}
         }
     }
 
-    /// Choosing option line `i`: a single answer is set and the wizard goes
-    /// on; a multi-select option is marked on or off and the wizard stays.
+    /// Choosing option line `i`: a single answer (or "none of these") is
+    /// set and the wizard goes on; a multi-select option is marked on or
+    /// off and the wizard stays.
     fn choose(&mut self, q: usize, i: usize, choice: Choice) {
+        self.status = None;
         match choice {
             Choice::Set(answer) => self.commit(q, answer),
+            Choice::NoneOfThese => self.commit(q, Answer::Set(0)),
             Choice::Toggle(option) => {
                 let bits = match self.values[q] {
                     Answer::Set(bits) => bits,
@@ -881,7 +922,15 @@ impl<'a> App<'a> {
                 self.editing = true;
                 self.go_question(q);
             }
-            Row::ShowResult => self.go_result(),
+            Row::ShowResult => match self.asked().into_iter().find(|&q| !self.visited[q]) {
+                // Never a result on an answer nobody gave.
+                Some(q) => {
+                    self.editing = true;
+                    self.go_question(q);
+                    self.status = Some(Status::AnswerFirst);
+                }
+                None => self.go_result(),
+            },
         }
     }
 
@@ -1093,13 +1142,21 @@ impl<'a> App<'a> {
         self.screen = Screen::Start { scroll: 0 };
     }
 
+    /// Opens question `q`: an answered one with its answer highlighted, an
+    /// unanswered one with nothing highlighted.
     fn go_question(&mut self, q: usize) {
         let current = self.values[q];
-        let cursor = self
-            .choices(q)
-            .iter()
-            .position(|c| *c == Choice::Set(current))
-            .unwrap_or(0);
+        let choices = self.choices(q);
+        let cursor = if !self.visited[q] {
+            None
+        } else if current == Answer::Set(0) {
+            choices.iter().position(|c| *c == Choice::NoneOfThese)
+        } else {
+            choices
+                .iter()
+                .position(|c| *c == Choice::Set(current))
+                .or(Some(0))
+        };
         self.screen = Screen::Question {
             q,
             cursor,
@@ -1129,16 +1186,17 @@ impl<'a> App<'a> {
     }
 
     fn set_cursor(&mut self, value: usize) {
-        if let Some(c) = self.cursor_slot() {
+        if let Screen::Question { cursor, .. } = &mut self.screen {
+            *cursor = Some(value);
+        } else if let Some(c) = self.cursor_slot() {
             *c = value;
         }
     }
 
     fn cursor_slot(&mut self) -> Option<&mut usize> {
         match &mut self.screen {
-            Screen::Question { cursor, .. }
-            | Screen::Summary { cursor, .. }
-            | Screen::Scenarios { cursor, .. } => Some(cursor),
+            Screen::Question { cursor, .. } => cursor.as_mut(),
+            Screen::Summary { cursor, .. } | Screen::Scenarios { cursor, .. } => Some(cursor),
             Screen::Result(view) if view.section().is_list() => {
                 Some(&mut view.cursor[view.section])
             }
@@ -1250,7 +1308,11 @@ pub fn choices(content: &Content, values: &[Answer], q: usize) -> Vec<Choice> {
             .into_iter()
             .map(|i| Choice::Set(Answer::Choice(i)))
             .collect(),
-        QuestionKind::Multi => offered.into_iter().map(Choice::Toggle).collect(),
+        QuestionKind::Multi => offered
+            .into_iter()
+            .map(Choice::Toggle)
+            .chain([Choice::NoneOfThese])
+            .collect(),
     };
     if question.kind == QuestionKind::Choice && question.unanswered.is_some() {
         out.push(Choice::Set(Answer::Unanswered));

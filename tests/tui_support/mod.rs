@@ -88,10 +88,29 @@ pub fn current(app: &App) -> Option<usize> {
     }
 }
 
+/// Answers the question on screen with its default answer ("none of
+/// these" for a multi-select), chosen by its number key as a person would.
+pub fn answer_default(app: &mut App) {
+    let qi = current(app).expect("a question on screen");
+    let question = &CONTENT.questions[qi];
+    let default = if question.kind == QuestionKind::Multi {
+        Choice::NoneOfThese
+    } else {
+        Choice::Set(question.default)
+    };
+    let i = app
+        .choices(qi)
+        .iter()
+        .position(|c| *c == default)
+        .expect("the default is offered");
+    typed(app, &(i + 1).to_string());
+}
+
 /// From the start page, answers every question the wizard asks: those
 /// named in `answers` (question id, option id / true / false / unknown /
-/// a comma list for multi-select) by their number key, the others with
-/// Enter. Ends on the summary.
+/// a comma list for multi-select) by their number key, the others with the
+/// number key of the question's default answer ("none of these" for a
+/// multi-select): nothing is taken without a choice. Ends on the summary.
 pub fn walk(app: &mut App, answers: &[(&str, &str)]) {
     assert!(matches!(app.screen, Screen::Start { .. }));
     typed(app, "\n");
@@ -101,7 +120,7 @@ pub fn walk(app: &mut App, answers: &[(&str, &str)]) {
         assert!(guard < 50, "the walk does not end");
         let question = &CONTENT.questions[qi];
         let Some((_, want)) = answers.iter().find(|(id, _)| *id == question.id) else {
-            typed(app, "\n");
+            answer_default(app);
             continue;
         };
         let choices = app.choices(qi);

@@ -154,7 +154,7 @@ pub fn pane(app: &App) -> Option<Pane> {
                 area,
                 question::doc(app, *q, *cursor, area.width),
                 *scroll,
-                Some(*cursor),
+                *cursor,
             )
         }
         Screen::Summary { cursor, scroll } => {
@@ -355,6 +355,9 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Status::Saved(path)) => format!("✓ {} {}", s.saved, path.display()),
         Some(Status::Print(true)) => format!("✓ {}", s.printing),
         Some(Status::Print(false)) => format!("– {}", s.not_printing),
+        Some(Status::ChooseFirst) => format!("! {}", s.choose_first),
+        Some(Status::MarkOrNone) => format!("! {}", s.mark_or_none),
+        Some(Status::AnswerFirst) => format!("! {}", s.answer_first),
         Some(Status::Trying(trial)) => {
             let tried = match trial {
                 Trial::Answer(q, answer) => {

@@ -39,7 +39,7 @@ pub fn split(app: &App, body: Rect) -> (Option<Rect>, Rect) {
     (Some(side), main)
 }
 
-pub fn doc(app: &App, q: usize, cursor: usize, width: u16) -> Doc {
+pub fn doc(app: &App, q: usize, cursor: Option<usize>, width: u16) -> Doc {
     let t = app.theme();
     let s = app.strings();
     let lang = app.lang;
@@ -68,11 +68,14 @@ pub fn doc(app: &App, q: usize, cursor: usize, width: u16) -> Doc {
         _ => 0,
     };
     for (i, choice) in app.choices(q).into_iter().enumerate() {
-        let selected = i == cursor;
+        let selected = Some(i) == cursor;
         let style = pick(app, selected);
+        // One marker: the highlighted line is the answer Enter takes.
+        let radio = if selected { "(•)" } else { "( )" };
         let (mark, label, help) = match choice {
+            Choice::NoneOfThese => (radio, s.none_of_these.to_owned(), None),
             Choice::Set(a) => {
-                let mark = if app.values[q] == a { "(•)" } else { "( )" };
+                let mark = radio;
                 let help = match a {
                     Answer::Choice(o) => question.options[o].help.as_ref(),
                     _ => None,

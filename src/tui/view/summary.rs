@@ -46,6 +46,7 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
         let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
         let value = match row {
             Row::Profile => content.profiles[app.profile].name.get(lang).to_owned(),
+            Row::Question(q) if !app.visited[q] => s.not_answered.to_owned(),
             Row::Question(q) => content.questions[q].answer_label(app.values[q], lang),
             Row::ShowResult => {
                 d.blank();
