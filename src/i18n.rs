@@ -47,6 +47,7 @@ pub struct Ui {
     pub unused_answers: &'static str,
     pub asked_only_when: &'static str,
     pub unused_effect: &'static str,
+    pub implied_effect: &'static str,
     pub class_word: &'static str,
     pub because: &'static str,
     pub nothing: &'static str,
@@ -96,9 +97,10 @@ const SV: Ui = Ui {
     or: "eller",
     not: "inte",
     tips: "Tips för alla som deltar (råd, inte krav)",
-    unused_answers: "Svar som inte används",
+    unused_answers: "Svar som inte används som de angavs",
     asked_only_when: "frågan ställs bara när",
     unused_effect: "guiden har bortsett från svaret",
+    implied_effect: "guiden räknar med",
     class_word: "klass",
     because: "eftersom",
     nothing: "Inga",
@@ -148,9 +150,10 @@ const EN: Ui = Ui {
     or: "or",
     not: "not",
     tips: "Tips for everyone taking part (advice, not requirements)",
-    unused_answers: "Answers not used",
+    unused_answers: "Answers not used as given",
     asked_only_when: "the question is asked only when",
     unused_effect: "the guide has disregarded the answer",
+    implied_effect: "the guide assumes",
     class_word: "class",
     because: "because",
     nothing: "None",
@@ -186,5 +189,13 @@ pub fn ui(lang: Lang) -> &'static Ui {
     match lang {
         Lang::Sv => &SV,
         Lang::En => &EN,
+    }
+}
+
+/// Text in the quotation marks of `lang`: ”…” in Swedish, “…” in English.
+pub fn quoted(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Sv => format!("\u{201d}{text}\u{201d}"),
+        Lang::En => format!("\u{201c}{text}\u{201d}"),
     }
 }

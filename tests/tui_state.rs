@@ -795,3 +795,15 @@ fn show_result_goes_to_an_unanswered_question_first() {
     assert_eq!(current(&a), Some(q("remote_board_members")));
     assert_eq!(a.status, Some(motesguide::tui::app::Status::AnswerFirst));
 }
+
+#[test]
+fn an_implied_answer_is_neither_asked_nor_offered() {
+    let mut a = app(80, 24, Lang::Sv);
+    // Ordinary, no protective security, class not set, no secrecy, then
+    // health marked: personal data follow, so that question is skipped.
+    typed(&mut a, "\n1252");
+    typed(&mut a, "6\n");
+    assert_eq!(current(&a), Some(q("external_participants")));
+    assert_eq!(a.values[q("personal_data")], Answer::Bool(true));
+    assert!(!a.asked().contains(&q("personal_data")));
+}

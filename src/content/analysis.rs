@@ -87,6 +87,13 @@ impl State {
     }
 
     fn visit(&mut self, c: &Content, profile: usize, values: &[Answer]) {
+        // Answers the flow sets aside (not asked, or implied by earlier
+        // ones) never reach the rules: such a combination is the same
+        // meeting as its canonical one, which is visited in its own turn.
+        let mut canonical = values.to_vec();
+        if !crate::engine::flow::reset_unasked(c, &mut canonical).is_empty() {
+            return;
+        }
         let fired: Vec<usize> = (0..c.rules.len())
             .filter(|&i| c.rules[i].applies_to(profile) && c.rules[i].when.holds(values))
             .collect();

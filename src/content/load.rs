@@ -365,12 +365,28 @@ impl Loader {
                 sources,
                 unknown: q.unknown,
                 unknown_items: Vec::new(),
+                implied: Vec::new(),
                 default: Answer::Unanswered,
                 unanswered: q.unanswered,
                 ask_when: None,
                 options,
             };
             question.default = self.default_answer(file, &question, q.default.as_ref());
+            // Implications read earlier questions only, as ask_when does.
+            for imp in &q.implied {
+                let when = self.condition(file, &q.id, "implied.when", &imp.when, &questions);
+                let value = self.default_answer(file, &question, Some(&imp.value));
+                self.check_text(file, &q.id, "implied.because", &imp.because);
+                let sources = self.sources(file, &q.id, &imp.source, documents);
+                if let Some(when) = when {
+                    question.implied.push(Implied {
+                        when,
+                        value,
+                        because: imp.because.clone(),
+                        sources,
+                    });
+                }
+            }
             // ask_when may read only earlier questions: the wizard asks in order.
             question.ask_when = q
                 .ask_when

@@ -84,10 +84,23 @@ pub struct Question {
     pub unknown: bool,
     /// Organiser checklist items for whoever answers "vet ej" here.
     pub unknown_items: Vec<usize>,
+    /// What earlier answers imply for this one.
+    pub implied: Vec<Implied>,
     pub default: Answer,
     pub unanswered: Option<Text>,
     pub ask_when: Option<Cond>,
     pub options: Vec<QuestOption>,
+}
+
+/// Where `when` holds on earlier answers, the question is not asked and
+/// its answer is `value`: a contradicting answer is neither asked for nor
+/// offered, and one given in a file is overruled, strictly, and reported.
+#[derive(Debug)]
+pub struct Implied {
+    pub when: Cond,
+    pub value: Answer,
+    pub because: Text,
+    pub sources: Vec<Source>,
 }
 
 #[derive(Debug)]

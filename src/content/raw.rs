@@ -58,6 +58,10 @@ pub struct Question {
     /// Organiser checklist items for whoever answers "vet ej" here.
     #[serde(default)]
     pub unknown_items: Vec<String>,
+    /// What earlier answers imply for this one: where `when` holds, the
+    /// question is not asked and its answer is `value`.
+    #[serde(default)]
+    pub implied: Vec<Implied>,
     /// yes_no: true/false; choice: an option id, or absent for "not stated".
     #[serde(default)]
     pub default: Option<Value>,
@@ -69,6 +73,17 @@ pub struct Question {
     pub ask_when: Option<Value>,
     #[serde(default)]
     pub options: Vec<QuestionOption>,
+}
+
+/// One implication: an answer earlier questions decide.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Implied {
+    pub when: Value,
+    pub value: Value,
+    /// Why, as the result says it when a given answer is overruled.
+    pub because: Text,
+    pub source: Sources,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -17,7 +17,12 @@ pub fn evaluate(content: &Content, profile: usize, answers: &Answers) -> Recomme
     let mut values = answers.values.clone();
     let unused = flow::reset_unasked(content, &mut values)
         .into_iter()
-        .map(|(question, given)| Unused { question, given })
+        .map(|r| Unused {
+            question: r.question,
+            given: r.given,
+            used: values[r.question],
+            implied: r.implied,
+        })
         .collect();
     let space = Completions::of(content, profile, &values);
     let mut rec = assemble(content, profile, &values, &space);

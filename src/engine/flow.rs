@@ -7,11 +7,22 @@ use crate::content::{Answer, Content, QuestionKind};
 
 /// Whether question `q` is asked. A condition that depends on an unknown
 /// answer counts as true: better to ask than to skip something that matters.
+/// A question whose answer earlier answers imply is not asked.
 pub fn is_asked(content: &Content, values: &[Answer], q: usize) -> bool {
     content.questions[q]
         .ask_when
         .as_ref()
         .is_none_or(|c| c.truth(values) != Truth::No)
+        && implied(content, values, q).is_none()
+}
+
+/// The implication of the content that decides question `q`'s answer
+/// from earlier answers, if one holds for certain.
+pub fn implied(content: &Content, values: &[Answer], q: usize) -> Option<usize> {
+    content.questions[q]
+        .implied
+        .iter()
+        .position(|i| i.when.truth(values) == Truth::Yes)
 }
 
 /// The questions asked, in order.
@@ -44,7 +55,10 @@ pub fn normalise(content: &Content, values: &mut [Answer]) -> Vec<usize> {
     let mut reset = Vec::new();
     for q in 0..content.questions.len() {
         let question = &content.questions[q];
-        let default = question.default;
+        let default = match implied(content, values, q) {
+            Some(i) => question.implied[i].value,
+            None => question.default,
+        };
         let stale = if !is_asked(content, values, q) {
             values[q] != default
         } else {
@@ -72,14 +86,31 @@ pub fn normalise(content: &Content, values: &mut [Answer]) -> Vec<usize> {
 /// true` on an ordinary meeting) cannot sway a rule. Returns each question
 /// reset with the answer it had. Conditions read only earlier questions,
 /// so one pass in order suffices.
-pub fn reset_unasked(content: &Content, values: &mut [Answer]) -> Vec<(usize, Answer)> {
+pub fn reset_unasked(content: &Content, values: &mut [Answer]) -> Vec<Reset> {
     let mut reset = Vec::new();
     for q in 0..content.questions.len() {
-        let default = content.questions[q].default;
-        if values[q] != default && !is_asked(content, values, q) {
-            reset.push((q, values[q]));
-            values[q] = default;
+        let implication = implied(content, values, q);
+        let value = match implication {
+            Some(i) => content.questions[q].implied[i].value,
+            None => content.questions[q].default,
+        };
+        if values[q] != value && !is_asked(content, values, q) {
+            reset.push(Reset {
+                question: q,
+                given: values[q],
+                implied: implication,
+            });
+            values[q] = value;
         }
     }
     reset
+}
+
+/// An answer the flow set aside: not asked for these answers, or
+/// overruled by what earlier answers imply (`implied`, its index).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reset {
+    pub question: usize,
+    pub given: Answer,
+    pub implied: Option<usize>,
 }

@@ -83,12 +83,17 @@ pub struct OpenAnswer {
     pub outcomes: Vec<(Answer, Summary)>,
 }
 
-/// An answer the flow would not ask for, and so did not use.
+/// An answer the flow would not ask for, and so did not use, or one that
+/// contradicts what earlier answers imply, and so was overruled.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unused {
     pub question: usize,
-    /// The answer as given; the engine used the question's default.
+    /// The answer as given.
     pub given: Answer,
+    /// The answer used instead.
+    pub used: Answer,
+    /// The question's implication that overruled it; `None`: not asked.
+    pub implied: Option<usize>,
 }
 
 /// The decision in short: what a what-if or a golden table compares.

@@ -59,6 +59,8 @@ pub fn to_json_value(r: &Report) -> Value {
         "unused_answers": r.unused.iter().map(|u| json!({
             "question": u.question_id,
             "answer": u.answer_id,
+            "used": u.used_id,
+            "contradicted": u.contradicted,
             "reason": u.reason,
         })).collect::<Vec<_>>(),
         "language": r.lang.code(),

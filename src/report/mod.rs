@@ -64,8 +64,12 @@ pub struct UnusedAnswer {
     pub question: String,
     pub answer_id: String,
     pub answer: String,
-    /// Why: "the question is asked only when …".
+    /// The answer used instead.
+    pub used_id: String,
+    /// Why: "the question is asked only when …", or what contradicts it.
     pub reason: String,
+    /// True when another answer contradicts it (an implication).
+    pub contradicted: bool,
 }
 
 /// A platform the profile has but this meeting may not use, and why.
@@ -279,21 +283,35 @@ impl Report {
                 .iter()
                 .map(|u| {
                     let q = &content.questions[u.question];
-                    let when = q
-                        .ask_when
-                        .as_ref()
-                        .map(|c| describe::condition(content, c, lang))
-                        .unwrap_or_default();
+                    let reason = match u.implied {
+                        Some(i) => format!(
+                            "{} ({}); {} {}",
+                            q.implied[i].because.get(lang),
+                            content.cite_all(&q.implied[i].sources, lang),
+                            ui(lang).implied_effect,
+                            crate::i18n::quoted(&q.answer_label(u.used, lang), lang)
+                        ),
+                        None => {
+                            let when = q
+                                .ask_when
+                                .as_ref()
+                                .map(|c| describe::condition(content, c, lang))
+                                .unwrap_or_default();
+                            format!(
+                                "{} {when}; {}",
+                                ui(lang).asked_only_when,
+                                ui(lang).unused_effect
+                            )
+                        }
+                    };
                     UnusedAnswer {
                         question_id: q.id.clone(),
                         question: q.step.get(lang).to_owned(),
                         answer_id: q.answer_id(u.given),
                         answer: q.answer_label(u.given, lang),
-                        reason: format!(
-                            "{} {when}; {}",
-                            ui(lang).asked_only_when,
-                            ui(lang).unused_effect
-                        ),
+                        used_id: q.answer_id(u.used),
+                        reason,
+                        contradicted: u.implied.is_some(),
                     }
                 })
                 .collect(),
@@ -303,12 +321,12 @@ impl Report {
                 .zip(&answers.values)
                 .enumerate()
                 .map(|(i, (q, a))| {
-                    // An unused answer reads as the default the engine used.
-                    let a = if rec.unused.iter().any(|u| u.question == i) {
-                        &q.default
-                    } else {
-                        a
-                    };
+                    // An answer set aside reads as the one the engine used.
+                    let a = rec
+                        .unused
+                        .iter()
+                        .find(|u| u.question == i)
+                        .map_or(a, |u| &u.used);
                     (
                         q.id.clone(),
                         q.step.get(lang).to_owned(),
