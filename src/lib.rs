@@ -6,6 +6,7 @@
 //! command line and [`tui`] the interactive wizard.
 
 pub mod cli;
+pub mod clock;
 pub mod content;
 pub mod engine;
 pub mod error;

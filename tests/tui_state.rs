@@ -807,3 +807,57 @@ fn an_implied_answer_is_neither_asked_nor_offered() {
     assert_eq!(a.values[q("personal_data")], Answer::Bool(true));
     assert!(!a.asked().contains(&q("personal_data")));
 }
+
+#[test]
+fn a_trial_is_marked_and_saving_or_printing_takes_the_real_result() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    let real = a.report().platform_line();
+    typed(&mut a, "6\n");
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    let hypothetical = view.report.hypothetical.clone().expect("a trial is marked");
+    assert_ne!(view.report.platform_line(), real);
+    // Print on exit: the meeting's own result.
+    typed(&mut a, "p");
+    let printed = a.exit_text().expect("printing was asked for");
+    assert!(printed.contains(&real), "{printed}");
+    assert!(!printed.contains("HYPOTETISKT"), "{printed}");
+    // Save: the same.
+    typed(&mut a, "s");
+    press(&mut a, KeyCode::Tab); // the full result
+    let Some(Some(Effect::Save { text, .. })) = press(&mut a, KeyCode::Enter) else {
+        panic!("saving asks for a write")
+    };
+    assert!(text.contains(&real), "{text}");
+    assert!(!text.contains(&hypothetical));
+}
+
+#[test]
+fn an_export_carries_the_answers_the_code_and_the_ticks() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "2 "); // participants: tick the first item
+    let first = a.report().participants[0].text.clone();
+    typed(&mut a, "s");
+    press(&mut a, KeyCode::Tab);
+    let Some(Some(Effect::Save { text, .. })) = press(&mut a, KeyCode::Enter) else {
+        panic!("saving asks for a write")
+    };
+    assert!(text.contains(&format!("- [x] {first}")), "{text}");
+    assert!(text.contains(&a.code()), "{text}");
+    assert!(text.contains("Mötestyp: Nämndsmöte"), "{text}");
+    assert!(text.contains("Innehållsversion:** motesguide"), "{text}");
+    assert!(text.contains("Datum:** 20"), "{text}");
+}
+
+#[test]
+fn ticks_are_unsaved_work_that_quitting_asks_about() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    a.exported = true; // as if the answers were saved
+    typed(&mut a, "2 ");
+    typed(&mut a, "q");
+    assert_eq!(a.modal, Some(Modal::Quit), "unsaved ticks are asked for");
+}

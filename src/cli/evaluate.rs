@@ -33,7 +33,8 @@ pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
     let answers = starting_answers(&content, args)?;
     let profile = answers.profile_or_default(&content);
     let rec = engine::evaluate(&content, profile, &answers);
-    let report = Report::new(&content, &answers, &rec, lang);
+    let mut report = Report::new(&content, &answers, &rec, lang);
+    report.date = Some(crate::clock::today());
     let compared = args.compare.then(|| {
         compare::profile_lines(&content, &whatif::compare(&content, &answers.values), lang)
     });

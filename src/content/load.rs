@@ -27,6 +27,11 @@ pub const REQUIRED_FILES: [&str; 7] = [
 /// Loads content from (relative path, text) pairs. `origin` names the
 /// folder in messages.
 pub fn load(origin: &str, files: Vec<(String, String)>) -> Result<Content, ContentError> {
+    let version = format!(
+        "motesguide {}, innehåll/content {:08x}",
+        env!("CARGO_PKG_VERSION"),
+        fingerprint(&files)
+    );
     let mut loader = Loader {
         files: files.into_iter().collect(),
         problems: Vec::new(),
@@ -34,7 +39,10 @@ pub fn load(origin: &str, files: Vec<(String, String)>) -> Result<Content, Conte
     };
     let content = loader.run();
     match content {
-        Some(c) if loader.problems.is_empty() => Ok(c),
+        Some(mut c) if loader.problems.is_empty() => {
+            c.version = version;
+            Ok(c)
+        }
         _ => Err(ContentError {
             origin: origin.to_owned(),
             problems: loader.problems,
@@ -90,6 +98,7 @@ impl Loader {
             rules,
             scenarios,
             default_profile: defaults.first().copied().unwrap_or(0),
+            version: String::new(),
         };
         // Cross-checks index into what loaded; after earlier problems the
         // indices may be placeholders, so they wait until those are fixed.
@@ -1160,4 +1169,19 @@ fn option_list(q: &Question) -> String {
         .map(|o| o.id.as_str())
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// A 32-bit FNV-1a hash of the files, in path order, paths and texts
+/// separated so that moving text between files changes it.
+fn fingerprint(files: &[(String, String)]) -> u32 {
+    let mut sorted: Vec<&(String, String)> = files.iter().collect();
+    sorted.sort();
+    let mut hash: u32 = 0x811c_9dc5;
+    for (path, text) in sorted {
+        for b in path.bytes().chain([0]).chain(text.bytes()).chain([0]) {
+            hash ^= u32::from(b);
+            hash = hash.wrapping_mul(0x0100_0193);
+        }
+    }
+    hash
 }

@@ -23,6 +23,10 @@ pub struct Content {
     /// answers file with a title and a story.
     pub scenarios: Vec<Scenario>,
     pub default_profile: usize,
+    /// Which content this is: the tool's version and a fingerprint of
+    /// every content file, so an export can be traced to the policy text
+    /// it was made from.
+    pub version: String,
 }
 
 /// Where a statement comes from: a document and one of its sections.

@@ -8,8 +8,20 @@ use crate::report::{Cited, Report};
 pub fn to_markdown(r: &Report) -> String {
     let ui = ui(r.lang);
     let mut s = String::new();
+    if let Some(h) = &r.hypothetical {
+        let _ = writeln!(s, "> **{} {h}**\n", ui.hypothetical);
+    }
     let _ = writeln!(s, "# {}\n", ui.title);
+    let _ = writeln!(
+        s,
+        "**{}:** {} ({} `motesguide --code {}`)  ",
+        ui.answer_code, r.code, ui.reopens, r.code
+    );
     let _ = writeln!(s, "**{}:** {}  ", ui.profile, r.profile_name);
+    if let Some(d) = &r.date {
+        let _ = writeln!(s, "**{}:** {d}  ", ui.date);
+    }
+    let _ = writeln!(s, "**{}:** {}  ", ui.content_version, r.content_version);
     let _ = writeln!(s, "**{}:** {}\n", ui.information_class, r.class);
     let _ = writeln!(s, "## {}\n", ui.platforms);
     let _ = writeln!(s, "**{}**\n", r.platform_line());
@@ -55,16 +67,22 @@ pub fn to_markdown(r: &Report) -> String {
         }
         s.push('\n');
     }
-    section(&mut s, r, ui.warnings, &r.warnings, "- ⚠ ");
+    section(&mut s, r, ui.warnings, &r.warnings, "- ⚠ ", None);
     section(
         &mut s,
         r,
         ui.participant_checklist,
         &r.participants,
-        "- [ ] ",
+        "",
+        Some(0),
     );
-    section(&mut s, r, ui.organiser_checklist, &r.organiser, "- [ ] ");
-    section(&mut s, r, ui.tips, &r.tips, "- ");
+    section(&mut s, r, ui.organiser_checklist, &r.organiser, "", Some(1));
+    section(&mut s, r, ui.tips, &r.tips, "- ", None);
+    let _ = writeln!(s, "## {}\n", ui.answers);
+    for line in answer_lines(r) {
+        let _ = writeln!(s, "- {line}");
+    }
+    s.push('\n');
     let _ = writeln!(s, "## {}\n", ui.why);
     for c in &r.explanation {
         let _ = writeln!(
@@ -83,12 +101,34 @@ pub fn to_markdown(r: &Report) -> String {
     s
 }
 
-fn section(s: &mut String, r: &Report, heading: &str, items: &[Cited], bullet: &str) {
+/// The asked questions and their answers: "Mötestyp: Vanligt möte".
+pub fn answer_lines(r: &Report) -> Vec<String> {
+    r.answers
+        .iter()
+        .filter(|(id, ..)| r.asked.contains(id))
+        .map(|(_, step, _, label)| format!("{step}: {label}"))
+        .collect()
+}
+
+/// A list; `ticks` names the tick list of a checklist (`[x]`/`[ ]`).
+fn section(
+    s: &mut String,
+    r: &Report,
+    heading: &str,
+    items: &[Cited],
+    bullet: &str,
+    ticks: Option<usize>,
+) {
     if items.is_empty() {
         return;
     }
     let _ = writeln!(s, "## {heading}\n");
     for c in items {
+        let bullet = match ticks {
+            Some(list) if r.ticked[list].contains(&c.id) => "- [x] ",
+            Some(_) => "- [ ] ",
+            None => bullet,
+        };
         let _ = writeln!(
             s,
             "{bullet}{}{}  \n  *{}*",

@@ -5,7 +5,7 @@
 pub mod compare;
 pub mod describe;
 mod json;
-mod markdown;
+pub mod markdown;
 mod plain;
 
 use crate::content::Content;
@@ -126,6 +126,20 @@ pub struct Report {
     pub unused: Vec<UnusedAnswer>,
     /// (question id, step name, answer id, answer label), in content order.
     pub answers: Vec<(String, String, String, String)>,
+    /// The questions asked for these answers (ids), for the list of
+    /// answers an export carries.
+    pub asked: Vec<String>,
+    /// The answer code that reopens these answers (`--code`).
+    pub code: String,
+    pub content_version: String,
+    /// The day the result was made, where the face knows it (exports);
+    /// `None` keeps the report a pure function of its inputs.
+    pub date: Option<String>,
+    /// Ticked checklist item ids: participants', organiser's.
+    pub ticked: [std::collections::BTreeSet<String>; 2],
+    /// Set when the result is a trial (compare, what-if), not the
+    /// meeting's own: what was changed, in words.
+    pub hypothetical: Option<String>,
 }
 
 impl Report {
@@ -315,6 +329,15 @@ impl Report {
                     }
                 })
                 .collect(),
+            asked: crate::engine::flow::asked(content, &effective(answers, rec))
+                .into_iter()
+                .map(|q| content.questions[q].id.clone())
+                .collect(),
+            code: crate::engine::code::encode(content, answers, rec.profile),
+            content_version: content.version.clone(),
+            date: None,
+            ticked: Default::default(),
+            hypothetical: None,
             answers: content
                 .questions
                 .iter()
@@ -374,6 +397,15 @@ impl Report {
             Some(false) => ui.recording_forbidden.to_owned(),
         }
     }
+}
+
+/// The answers as the engine used them (set-aside answers replaced).
+fn effective(answers: &Answers, rec: &Recommendation) -> Vec<crate::content::Answer> {
+    let mut values = answers.values.clone();
+    for u in &rec.unused {
+        values[u.question] = u.used;
+    }
+    values
 }
 
 /// "A, B eller C" / "A, B or C".

@@ -9,8 +9,16 @@ use crate::report::{Cited, Report};
 pub fn to_text(r: &Report) -> String {
     let ui = ui(r.lang);
     let mut s = String::new();
+    if let Some(h) = &r.hypothetical {
+        let _ = writeln!(s, "{} {h}", ui.hypothetical);
+    }
     let _ = writeln!(s, "{}", ui.title);
     let _ = writeln!(s, "{}: {}", ui.profile, r.profile_name);
+    let _ = writeln!(
+        s,
+        "{}: {} ({} --code {})",
+        ui.answer_code, r.code, ui.reopens, r.code
+    );
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", r.platform_line());
     let _ = writeln!(s, "{}: {}", ui.information_class, r.class);
@@ -63,10 +71,19 @@ pub fn to_text(r: &Report) -> String {
         let _ = writeln!(s, "    {}: {}", ui.source, c.source);
     }
     let _ = writeln!(s);
+    let _ = writeln!(s, "{}:", ui.answers);
+    for line in crate::report::markdown::answer_lines(r) {
+        let _ = writeln!(s, "  - {line}");
+    }
+    let _ = writeln!(s);
     let _ = writeln!(s, "{}:", ui.documents);
     for d in &r.documents {
         let _ = writeln!(s, "  - {d}");
     }
+    if let Some(d) = &r.date {
+        let _ = writeln!(s, "{}: {d}", ui.date);
+    }
+    let _ = writeln!(s, "{}: {}", ui.content_version, r.content_version);
     s
 }
 

@@ -471,9 +471,52 @@ impl<'a> App<'a> {
     }
 
     /// What to print on standard output once the terminal is restored: the
-    /// result as text, when printing was asked for and a result was shown.
+    /// meeting's own result as text (never a trial), when printing was
+    /// asked for and a result was shown.
     pub fn exit_text(&self) -> Option<String> {
-        (self.print_on_exit && self.seen_result).then(|| report::to_text(&self.report()))
+        (self.print_on_exit && self.seen_result).then(|| report::to_text(&self.real_report()))
+    }
+
+    /// The meeting's own result, whatever trial the result page shows:
+    /// what saving and printing take, with the ticks and today's date.
+    pub fn real_report(&self) -> Report {
+        let (profile, values) = match self.previous.first() {
+            Some(p) => (p.profile, p.values.clone()),
+            None => (self.profile, self.values.clone()),
+        };
+        let answers = Answers {
+            profile: Some(profile),
+            values,
+        };
+        let rec = engine::evaluate(self.content, profile, &answers);
+        let mut r = Report::new(self.content, &answers, &rec, self.lang);
+        r.ticked = self.ticked.clone();
+        r.date = Some(crate::clock::today());
+        r
+    }
+
+    /// What a trial changed from the meeting's own answers, in words.
+    fn trial_words(&self) -> Option<String> {
+        let first = self.previous.first()?;
+        let mut changes = Vec::new();
+        if first.profile != self.profile {
+            changes.push(format!(
+                "{}: {}",
+                crate::i18n::ui(self.lang).profile,
+                self.content.profiles[self.profile].name.get(self.lang)
+            ));
+        }
+        for q in self.asked() {
+            if first.values[q] != self.values[q] {
+                let question = &self.content.questions[q];
+                changes.push(format!(
+                    "{}: {}",
+                    question.step.get(self.lang),
+                    question.answer_label(self.values[q], self.lang)
+                ));
+            }
+        }
+        Some(changes.join("; "))
     }
 
     /// The one place the state changes.
@@ -644,10 +687,8 @@ impl<'a> App<'a> {
     }
 
     fn save_effect(&self, form: &ExportForm, overwrite: bool) -> Effect {
-        let report = match &self.screen {
-            Screen::Result(view) => view.report.clone(),
-            _ => self.report(),
-        };
+        // The meeting's own result, never a trial shown on the page.
+        let report = self.real_report();
         let text = match form.kind {
             ExportKind::Participants => export::participants_markdown(&report),
             ExportKind::Full => report::to_markdown(&report),
@@ -1006,6 +1047,9 @@ impl<'a> App<'a> {
                     if !self.ticked[list].remove(&id) {
                         self.ticked[list].insert(id);
                     }
+                    // Ticks are work: quitting asks before they are lost.
+                    self.touched = true;
+                    self.exported = false;
                 }
                 follow = Follow::Cursor;
             }
@@ -1175,8 +1219,10 @@ impl<'a> App<'a> {
 
     fn go_result(&mut self) {
         self.seen_result = true;
+        let mut report = self.report();
+        report.hypothetical = self.trial_words();
         self.screen = Screen::Result(Box::new(ResultView {
-            report: self.report(),
+            report,
             profiles: whatif::compare(self.content, &self.values),
             changes: whatif::what_if(self.content, self.profile, &self.values),
             section: 0,

@@ -40,11 +40,25 @@ impl ExportKind {
 pub fn participants_markdown(r: &Report) -> String {
     let ui = ui(r.lang);
     let mut s = String::new();
+    if let Some(h) = &r.hypothetical {
+        let _ = writeln!(s, "> **{} {h}**\n", ui.hypothetical);
+    }
     let _ = writeln!(s, "# {}\n", ui.participant_checklist);
     let _ = writeln!(s, "**{}**  ", r.platform_line());
     let _ = writeln!(s, "{}\n", r.recording_line());
     for c in &r.participants {
-        let _ = writeln!(s, "- [ ] {}{}  \n  *{}*", c.text, c.note(r.lang), c.source);
+        let tick = if r.ticked[0].contains(&c.id) {
+            "x"
+        } else {
+            " "
+        };
+        let _ = writeln!(
+            s,
+            "- [{tick}] {}{}  \n  *{}*",
+            c.text,
+            c.note(r.lang),
+            c.source
+        );
     }
     if r.participants.is_empty() {
         let _ = writeln!(s, "- {}", ui.nothing);
@@ -55,7 +69,16 @@ pub fn participants_markdown(r: &Report) -> String {
             let _ = writeln!(s, "- {}{}  \n  *{}*", c.text, c.note(r.lang), c.source);
         }
     }
-    let _ = writeln!(s, "\n*{}: {}*", ui.profile, r.profile_name);
+    let _ = writeln!(s, "\n*{}: {}*  ", ui.profile, r.profile_name);
+    let _ = writeln!(
+        s,
+        "*{}: {} ({} `motesguide --code {}`)*  ",
+        ui.answer_code, r.code, ui.reopens, r.code
+    );
+    if let Some(d) = &r.date {
+        let _ = writeln!(s, "*{}: {d}*  ", ui.date);
+    }
+    let _ = writeln!(s, "*{}: {}*", ui.content_version, r.content_version);
     s
 }
 

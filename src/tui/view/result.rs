@@ -67,6 +67,14 @@ fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> 
             ]));
         }
     };
+    // A trial says so before anything else: it is not the meeting's result.
+    if let Some(h) = &r.hypothetical {
+        add(
+            "⚠ ",
+            &format!("{} {h}", ui(app.lang).hypothetical),
+            t.warning,
+        );
+    }
     add(mark, &r.platform_line(), style);
     let (mark, style) = recording_mark(app, r.recording_allowed);
     add(mark, &r.recording_line(), style);
