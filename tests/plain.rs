@@ -468,12 +468,21 @@ fn input_that_ends_early_is_bad_input_pointing_to_answers_files() {
     );
     assert!(e.to_string().contains("--answers FILE"), "{e}");
 
+    // Input ending at the offer to save, after the whole result was
+    // printed, is a plain "no": a normal end, nothing saved.
     let mut lines = BOARD.to_vec();
     lines.truncate(BOARD.len() - 1);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    let (_, _, saved) = finished(outcome, &t);
+    assert_eq!(saved, None);
+    // Ending while a file name is asked for is still an error.
+    let mut lines = BOARD.to_vec();
+    lines.truncate(BOARD.len() - 1);
+    lines.push("1");
     let (outcome, _) = session(Lang::Sv, defaults(), &dir, &lines);
     assert!(
         outcome
-            .expect_err("ended at the save question")
+            .expect_err("ended at the file name")
             .to_string()
             .contains("(vid frågan om att spara)")
     );

@@ -163,11 +163,14 @@ enum Step {
 }
 
 /// Where input ran out, for the message.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum At {
     Question(usize),
     Summary,
+    /// The file name for saving.
     Save,
+    /// The offer to save, after the whole result was printed.
+    SaveQuestion,
 }
 
 /// One line of a menu: the answer it stands for and how it reads.
@@ -671,7 +674,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 ))
             }
         };
-        self.converse(self.s.answer_prompt, At::Save, show, parse)
+        self.converse(self.s.answer_prompt, At::SaveQuestion, show, parse)
     }
 
     /// Shows a screen, then reads lines until `parse` takes one or a
@@ -720,6 +723,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if n == 0 {
             writeln!(self.output)?;
             self.output.flush()?;
+            // The whole result is printed by then: input that ends at the
+            // offer to save is a plain "no", and a normal end.
+            if at == At::SaveQuestion {
+                return Ok(Input::Text(String::new()));
+            }
             return Err(self.input_ended(at).into());
         }
         let too_long = bytes.len() as u64 > MAX_LINE_BYTES && bytes.last() != Some(&b'\n');
@@ -767,7 +775,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                 )
             }
             At::Summary => self.s.at_summary.to_owned(),
-            At::Save => self.s.at_save.to_owned(),
+            At::Save | At::SaveQuestion => self.s.at_save.to_owned(),
         };
         BadInput(fill(self.s.input_ended, &[("where", &place)]))
     }
