@@ -861,3 +861,19 @@ fn ticks_are_unsaved_work_that_quitting_asks_about() {
     typed(&mut a, "q");
     assert_eq!(a.modal, Some(Modal::Quit), "unsaved ticks are asked for");
 }
+
+#[test]
+fn f1_opens_help_and_ctrl_u_clears_the_file_name() {
+    let mut a = app(80, 24, Lang::Sv);
+    press(&mut a, KeyCode::F(1));
+    assert!(matches!(a.modal, Some(Modal::Help { .. })));
+    press(&mut a, KeyCode::F(1));
+    assert_eq!(a.modal, None);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "s");
+    press_with(&mut a, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    let Some(Modal::Export(form)) = &a.modal else {
+        panic!("the save dialog is open")
+    };
+    assert_eq!((form.path.as_str(), form.cursor), ("", 0));
+}

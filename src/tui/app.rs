@@ -63,6 +63,8 @@ pub enum Action {
     Insert(char),
     Erase,
     EraseForward,
+    /// Ctrl-U: the whole file name field cleared.
+    ClearField,
     CursorLeft,
     CursorRight,
     CursorHome,
@@ -656,6 +658,11 @@ impl<'a> App<'a> {
                 form.path.remove(at);
                 form.edited = true;
             }
+            Action::ClearField => {
+                form.path.clear();
+                form.cursor = 0;
+                form.edited = true;
+            }
             Action::CursorLeft => form.cursor = form.cursor.saturating_sub(1),
             Action::CursorRight => form.cursor = (form.cursor + 1).min(len),
             Action::CursorHome => form.cursor = 0,
@@ -678,7 +685,11 @@ impl<'a> App<'a> {
         }
         if matches!(
             action,
-            Action::Insert(_) | Action::Erase | Action::EraseForward | Action::SwitchKind
+            Action::Insert(_)
+                | Action::Erase
+                | Action::EraseForward
+                | Action::ClearField
+                | Action::SwitchKind
         ) {
             form.error = None;
         }

@@ -147,6 +147,7 @@ fn table(app: &App, assume_overflow: Option<bool>) -> Vec<Binding> {
                 &[
                     Code(KeyCode::Esc),
                     Char('?'),
+                    Code(KeyCode::F(1)),
                     Code(KeyCode::Enter),
                     Char('q'),
                 ],
@@ -185,6 +186,7 @@ fn table(app: &App, assume_overflow: Option<bool>) -> Vec<Binding> {
                 .hidden(&[Code(KeyCode::End)], Action::CursorEnd, Label::Cursor)
                 .hidden(&[Code(KeyCode::Backspace)], Action::Erase, Label::Erase)
                 .hidden(&[Code(KeyCode::Delete)], Action::EraseForward, Label::Erase)
+                .hidden(&[Ctrl('u')], Action::ClearField, Label::Erase)
                 .bind(&[Key::Text], Does::Insert, Label::Type, false);
         }
         None => {
@@ -337,7 +339,7 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
         Label::Presentation,
         on_footer,
     )
-    .add(&[Char('?')], Action::Help, Label::Help)
+    .add(&[Char('?'), Code(KeyCode::F(1))], Action::Help, Label::Help)
     .add(&[Char('q')], Action::Quit, Label::Quit);
 }
 
