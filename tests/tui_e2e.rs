@@ -340,10 +340,8 @@ fn a_scenario_picked_from_the_start_page_reaches_the_result_and_its_code_reopens
     s.step("\r", "Sefos eller ProRenata");
     s.step("6", "Vad händer om");
     s.step("\r", "INGET DIGITALT MÖTE");
-    s.step(
-        "\x1b[D",
-        "✓ Digitalt möte tillåtet på: Sefos eller ProRenata",
-    );
+    // Backspace goes back from the trial (← moves between tabs).
+    s.step("\x7f", "✓ Digitalt möte tillåtet på: Sefos eller ProRenata");
     let screen = s.screen();
     let code = screen
         .split("Svarskod: ")

@@ -333,7 +333,8 @@ fn checklist_items_tick_and_untick_and_survive_a_visit_to_the_summary() {
     assert_eq!(a.ticked[0].len(), 2);
     typed(&mut a, " ");
     assert_eq!(a.ticked[0].len(), 1);
-    typed(&mut a, "<\n");
+    // Esc back to the summary (← now moves between tabs), and on again.
+    typed(&mut a, "\u{1b}\n");
     assert!(matches!(a.screen, Screen::Result(_)));
     assert_eq!(a.ticked[0].len(), 1);
 }
@@ -586,7 +587,7 @@ fn a_number_opens_a_scenario_and_unsaved_answers_are_asked_for_first() {
     let mut a = app(80, 24, Lang::Sv);
     typed(&mut a, "s1\n6\n");
     assert!(a.unsaved(), "a trial is a change");
-    typed(&mut a, "<");
+    typed(&mut a, "\u{1b}");
     assert!(
         !a.unsaved(),
         "back to the scenario's answers: nothing to lose"
@@ -623,7 +624,7 @@ fn the_compare_section_tries_another_profile_and_back_returns() {
     };
     assert_eq!(view.report.profile_id, CONTENT.profiles[1].id);
     // Back: the profile before, on the compare section, same entry.
-    typed(&mut a, "<");
+    typed(&mut a, "\u{1b}");
     assert_eq!(a.profile, CONTENT.default_profile);
     assert_eq!(section(&a), Section::Compare);
     let Screen::Result(view) = &a.screen else {
@@ -632,7 +633,7 @@ fn the_compare_section_tries_another_profile_and_back_returns() {
     assert_eq!(view.cursor[4], 1);
     assert_eq!(a.status, None);
     // With nothing left to undo, Back goes to the summary as before.
-    typed(&mut a, "<");
+    typed(&mut a, "\u{1b}");
     assert!(matches!(a.screen, Screen::Summary { .. }));
 }
 
@@ -666,10 +667,10 @@ fn the_what_if_section_applies_a_change_and_back_restores_the_answers() {
     // A second trial stacks; two Backs return to the first answers.
     typed(&mut a, "6\n");
     assert_eq!(a.previous.len(), 2, "{:?}", a.status);
-    typed(&mut a, "<<");
+    typed(&mut a, "\u{1b}\u{1b}");
     assert_eq!(a.values, before);
     assert_eq!(section(&a), Section::WhatIf);
-    typed(&mut a, "<");
+    typed(&mut a, "\u{1b}");
     assert!(a.previous.is_empty());
     assert!(matches!(a.screen, Screen::Summary { .. }));
 }
@@ -876,4 +877,21 @@ fn f1_opens_help_and_ctrl_u_clears_the_file_name() {
         panic!("the save dialog is open")
     };
     assert_eq!((form.path.as_str(), form.cursor), ("", 0));
+}
+
+#[test]
+fn arrows_move_between_result_tabs_and_esc_goes_back() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    press(&mut a, KeyCode::Right);
+    assert_eq!(section(&a), Section::Participants);
+    press(&mut a, KeyCode::Left);
+    assert_eq!(section(&a), Section::Overview);
+    // From the last tab, ← stays on the result page.
+    typed(&mut a, "6");
+    press(&mut a, KeyCode::Left);
+    assert_eq!(section(&a), Section::Compare);
+    assert!(matches!(a.screen, Screen::Result(_)));
+    press(&mut a, KeyCode::Esc);
+    assert!(matches!(a.screen, Screen::Summary { .. }));
 }

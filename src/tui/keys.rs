@@ -295,18 +295,24 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
         Screen::Result(view) => {
             let section = view.section();
             let list = section.is_list() && view.items(section) > 0;
-            t.add(&[Code(KeyCode::Tab)], Action::NextSection, Label::Section)
-                .hidden(
-                    &[Code(KeyCode::BackTab)],
-                    Action::PrevSection,
-                    Label::Section,
-                )
-                .bind(
-                    &[Key::Digits(Section::ALL.len() as u8)],
-                    Does::Section,
-                    Label::Section,
-                    false,
-                );
+            // ←/→ move between the tabs, as in any tab bar; going back a
+            // page is Esc or Backspace.
+            t.add(
+                &[Code(KeyCode::Left), Code(KeyCode::BackTab)],
+                Action::PrevSection,
+                Label::Section,
+            )
+            .add(
+                &[Code(KeyCode::Right), Code(KeyCode::Tab)],
+                Action::NextSection,
+                Label::Section,
+            )
+            .bind(
+                &[Key::Digits(Section::ALL.len() as u8)],
+                Does::Section,
+                Label::Section,
+                false,
+            );
             if list {
                 t.add(UP, Action::Up, Label::Move)
                     .add(DOWN, Action::Down, Label::Move);
@@ -326,7 +332,11 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
             }
             t.add(&[Char('s')], Action::Save, Label::Save)
                 .add(&[Char('p')], Action::TogglePrint, Label::Print)
-                .add(BACK, Action::Back, Label::Back)
+                .add(
+                    &[Code(KeyCode::Esc), Code(KeyCode::Backspace)],
+                    Action::Back,
+                    Label::Back,
+                )
                 .add(&[Char('n')], Action::StartAgain, Label::NewMeeting)
                 .add(&[Char('l')], Action::ToggleLang, Label::Language);
         }

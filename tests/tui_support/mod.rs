@@ -57,6 +57,7 @@ pub fn typed(app: &mut App, keys: &str) {
         let code = match c {
             '\n' => KeyCode::Enter,
             '<' => KeyCode::Left,
+            '\u{1b}' => KeyCode::Esc,
             _ => KeyCode::Char(c),
         };
         assert!(
