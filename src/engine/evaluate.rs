@@ -59,6 +59,33 @@ struct Decision {
 }
 
 impl Decision {
+    /// A decision, its platforms the profile's grant for the class less
+    /// the excluded ones (none when a digital meeting is forbidden).
+    fn new(
+        content: &Content,
+        profile: usize,
+        class: u8,
+        forbidden: bool,
+        excluded: Vec<usize>,
+        verdict: Verdict,
+        deciding: Vec<usize>,
+    ) -> Decision {
+        let platforms = match content.profiles[profile].grant_for(class) {
+            Some(g) if !forbidden => (0..content.platforms.len())
+                .filter(|p| g.allow.contains(p) && !excluded.contains(p))
+                .collect(),
+            _ => Vec::new(),
+        };
+        Decision {
+            class,
+            forbidden,
+            excluded,
+            platforms,
+            verdict,
+            deciding,
+        }
+    }
+
     fn facts(&self) -> Facts<'_> {
         Facts {
             class: self.class,
@@ -173,31 +200,10 @@ fn decide(content: &Content, profile: usize, values: &[Answer]) -> (Vec<usize>, 
         .copied()
         .filter(|&i| verdict_of(i) == Some(verdict))
         .collect();
-    let platforms = permitted(content, profile, class, forbidden, &excluded);
-    let decision = Decision {
-        class,
-        forbidden,
-        excluded,
-        platforms,
-        verdict,
-        deciding,
-    };
+    let decision = Decision::new(
+        content, profile, class, forbidden, excluded, verdict, deciding,
+    );
     (fired, decision)
-}
-
-fn permitted(
-    content: &Content,
-    profile: usize,
-    class: u8,
-    forbidden: bool,
-    excluded: &[usize],
-) -> Vec<usize> {
-    match content.profiles[profile].grant_for(class) {
-        Some(g) if !forbidden => (0..content.platforms.len())
-            .filter(|p| g.allow.contains(p) && !excluded.contains(p))
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// Field by field the strictest of the completions' decisions: the highest
@@ -220,15 +226,9 @@ fn strictest(content: &Content, profile: usize, list: &[Completion]) -> Decision
         extend_unique(&mut deciding, &c.decision.deciding);
     }
     deciding.sort_unstable();
-    let platforms = permitted(content, profile, class, forbidden, &excluded);
-    Decision {
-        class,
-        forbidden,
-        excluded,
-        platforms,
-        verdict,
-        deciding,
-    }
+    Decision::new(
+        content, profile, class, forbidden, excluded, verdict, deciding,
+    )
 }
 
 /// The four lists a rule gives to, and where their entries are defined.
