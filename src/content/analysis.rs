@@ -339,30 +339,35 @@ impl State {
                 r.organiser.contains(&i) || r.participants.contains(&i) || r.tips.contains(&i)
             })
         };
-        for (i, item) in c.items.iter().enumerate() {
-            if by_rule(i) && !self.items_shown[i] {
-                out.push(Problem {
-                    file: "checklists.yaml".into(),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "checklist item `{}` is never shown: wherever a rule gives it, its `requires` fails",
-                        item.id
-                    ),
-                });
-            }
-        }
-        for (i, w) in c.warnings.iter().enumerate() {
-            if !self.warnings_shown[i] {
-                out.push(Problem {
-                    file: "warnings.yaml".into(),
-                    line: None,
-                    column: None,
-                    message: format!(
-                        "warning `{}` is never shown: wherever a rule gives it, its `requires` fails",
-                        w.id
-                    ),
-                });
+        let lists = [
+            (
+                "checklists.yaml",
+                "checklist item",
+                &c.items[..],
+                &self.items_shown[..],
+                true,
+            ),
+            (
+                "warnings.yaml",
+                "warning",
+                &c.warnings[..],
+                &self.warnings_shown[..],
+                false,
+            ),
+        ];
+        for (file, what, table, shown, only_by_rule) in lists {
+            for (i, item) in table.iter().enumerate() {
+                if !shown[i] && (!only_by_rule || by_rule(i)) {
+                    out.push(Problem {
+                        file: file.into(),
+                        line: None,
+                        column: None,
+                        message: format!(
+                            "{what} `{}` is never shown: wherever a rule gives it, its `requires` fails",
+                            item.id
+                        ),
+                    });
+                }
             }
         }
         for (p, platform) in c.platforms.iter().enumerate() {

@@ -301,10 +301,6 @@ impl Requires {
                 .as_ref()
                 .is_none_or(|c| c.truth(answers) != crate::content::condition::Truth::No)
     }
-
-    pub fn is_empty(&self) -> bool {
-        *self == Requires::default()
-    }
 }
 
 #[derive(Debug)]

@@ -79,7 +79,7 @@ pub fn to_markdown(r: &Report) -> String {
     section(&mut s, r, ui.organiser_checklist, &r.organiser, "", Some(1));
     section(&mut s, r, ui.tips, &r.tips, "- ", None);
     let _ = writeln!(s, "## {}\n", ui.answers);
-    for line in answer_lines(r) {
+    for line in r.answer_lines() {
         let _ = writeln!(s, "- {line}");
     }
     s.push('\n');
@@ -99,15 +99,6 @@ pub fn to_markdown(r: &Report) -> String {
         let _ = writeln!(s, "- {d}");
     }
     s
-}
-
-/// The asked questions and their answers: "Mötestyp: Vanligt möte".
-pub fn answer_lines(r: &Report) -> Vec<String> {
-    r.answers
-        .iter()
-        .filter(|(id, ..)| r.asked.contains(id))
-        .map(|(_, step, _, label)| format!("{step}: {label}"))
-        .collect()
 }
 
 /// A list; `ticks` names the tick list of a checklist (`[x]`/`[ ]`).

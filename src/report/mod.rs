@@ -5,7 +5,7 @@
 pub mod compare;
 pub mod describe;
 mod json;
-pub mod markdown;
+mod markdown;
 mod plain;
 
 use crate::content::Content;
@@ -386,6 +386,15 @@ impl Report {
             }
         }
         groups
+    }
+
+    /// The asked questions and their answers: "Mötestyp: Vanligt möte".
+    pub fn answer_lines(&self) -> Vec<String> {
+        self.answers
+            .iter()
+            .filter(|(id, ..)| self.asked.contains(id))
+            .map(|(_, step, _, label)| format!("{step}: {label}"))
+            .collect()
     }
 
     /// The recording verdict in one line.

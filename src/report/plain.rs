@@ -72,7 +72,7 @@ pub fn to_text(r: &Report) -> String {
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "{}:", ui.answers);
-    for line in crate::report::markdown::answer_lines(r) {
+    for line in r.answer_lines() {
         let _ = writeln!(s, "  - {line}");
     }
     let _ = writeln!(s);
