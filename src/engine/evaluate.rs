@@ -553,3 +553,50 @@ fn open_answers(content: &Content, profile: usize, values: &[Answer]) -> Vec<Ope
     }
     open
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether a completion (value indices) lies in one of the cases.
+    fn in_cases(dims: &[(usize, Vec<Answer>)], cases: &Cases, point: &[usize]) -> bool {
+        cases.iter().any(|case| {
+            case.iter().all(|(q, values)| {
+                let j = dims
+                    .iter()
+                    .position(|(d, _)| d == q)
+                    .expect("a known question");
+                values.contains(&dims[j].1[point[j]])
+            })
+        })
+    }
+
+    /// The oracle: for every subset of every small space (up to three
+    /// questions of two or three values), the cases hold exactly on the
+    /// marked completions, none more, none fewer.
+    #[test]
+    fn the_cases_cover_exactly_the_marked_completions() {
+        let shapes: [&[usize]; 5] = [&[2], &[3], &[2, 2], &[2, 3], &[2, 2, 2]];
+        for shape in shapes {
+            let dims: Vec<(usize, Vec<Answer>)> = shape
+                .iter()
+                .enumerate()
+                .map(|(q, &n)| (q, (0..n).map(Answer::Choice).collect()))
+                .collect();
+            let count: usize = shape.iter().product();
+            for mask in 0u32..(1 << count) {
+                let set: Vec<bool> = (0..count).map(|i| mask & (1 << i) != 0).collect();
+                let cases = cover(&dims, &set);
+                for (i, &marked) in set.iter().enumerate() {
+                    let point = decode(&dims, i);
+                    assert_eq!(encode(&dims, &point), i);
+                    assert_eq!(
+                        in_cases(&dims, &cases, &point),
+                        marked,
+                        "shape {shape:?}, set {set:?}, cases {cases:?}"
+                    );
+                }
+            }
+        }
+    }
+}
