@@ -114,6 +114,49 @@ impl Cond {
         }
     }
 
+    /// Evaluates on answers some of which are still open (`None`): an open
+    /// answer may turn out to be any value, "not stated" included, so every
+    /// leaf on it is "maybe". Given answers, "vet ej" too, read as
+    /// [`Cond::truth`] reads them.
+    pub fn truth_partial(&self, answers: &[Option<Answer>]) -> Truth {
+        match self {
+            Cond::Always => Truth::Yes,
+            Cond::All(cs) => {
+                cs.iter()
+                    .fold(Truth::Yes, |acc, c| match (acc, c.truth_partial(answers)) {
+                        (Truth::No, _) | (_, Truth::No) => Truth::No,
+                        (Truth::Maybe, _) | (_, Truth::Maybe) => Truth::Maybe,
+                        _ => Truth::Yes,
+                    })
+            }
+            Cond::Any(cs) => {
+                cs.iter()
+                    .fold(Truth::No, |acc, c| match (acc, c.truth_partial(answers)) {
+                        (Truth::Yes, _) | (_, Truth::Yes) => Truth::Yes,
+                        (Truth::Maybe, _) | (_, Truth::Maybe) => Truth::Maybe,
+                        _ => Truth::No,
+                    })
+            }
+            Cond::Not(c) => match c.truth_partial(answers) {
+                Truth::Yes => Truth::No,
+                Truth::No => Truth::Yes,
+                Truth::Maybe => Truth::Maybe,
+            },
+            leaf => {
+                let mut open = false;
+                leaf.visit_leaves(&mut |q, _| open |= answers[q].is_none());
+                if open {
+                    return Truth::Maybe;
+                }
+                let given: Vec<Answer> = answers
+                    .iter()
+                    .map(|a| a.unwrap_or(Answer::Unknown))
+                    .collect();
+                leaf.truth(&given)
+            }
+        }
+    }
+
     /// Calls `f` with every (question, option bits) a leaf names; option
     /// bits are 0 for leaves that do not name single options.
     pub fn visit_leaves(&self, f: &mut impl FnMut(usize, u64)) {

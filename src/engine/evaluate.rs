@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::content::{Answer, Content, Facts, Item, Rule, Verdict};
+use crate::content::{Answer, Content, Facts, Item, QuestionKind, Rule, Verdict};
 use crate::engine::answers::Answers;
 use crate::engine::flow;
 use crate::engine::outcome::*;
@@ -126,7 +126,7 @@ impl Completions {
             .iter()
             .enumerate()
             .filter(|(_, a)| **a == Answer::Unknown)
-            .map(|(q, _)| (q, content.questions[q].concrete_values()))
+            .map(|(q, _)| (q, completion_values(content, q)))
             .collect();
         let count: usize = dims.iter().map(|(_, v)| v.len()).product();
         let list: Vec<Completion> = (0..count)
@@ -145,6 +145,16 @@ impl Completions {
             .collect();
         let strict = strictest(content, profile, &list);
         Completions { dims, list, strict }
+    }
+}
+
+/// The concrete values an unknown answer to `q` may stand for. A multiple
+/// choice has no "vet ej" of its own, but an open one (an early result)
+/// may be any set: every set that a condition can tell apart.
+fn completion_values(content: &Content, q: usize) -> Vec<Answer> {
+    match content.questions[q].kind {
+        QuestionKind::Multi => crate::engine::space::Space::of(content).values[q].clone(),
+        _ => content.questions[q].concrete_values(),
     }
 }
 

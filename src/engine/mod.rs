@@ -5,6 +5,7 @@
 
 pub mod answers;
 pub mod code;
+pub mod early;
 mod evaluate;
 pub mod flow;
 mod outcome;
