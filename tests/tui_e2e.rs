@@ -255,6 +255,36 @@ fn ctrl_c_quits_and_restores_the_terminal() {
     s.ends_restored();
 }
 
+/// A security-classified answer decides the outcome at once: the result
+/// comes before the other questions, says so, and the saved result names
+/// the questions left unanswered.
+#[test]
+fn a_security_classified_answer_reaches_the_result_early() {
+    let mut s = Session::start("early", &[]);
+    s.wait_for("Styrdokument");
+    s.step("\r1", "Steg 2 av 10: Säkerhetsskydd");
+    s.step("1", "AVGJORT AV SVAREN HITTILLS");
+    assert!(s.screen().contains("INGET DIGITALT MÖTE"), "{}", s.screen());
+    s.step("s", "Spara som Markdown");
+    s.send("\t");
+    s.step("\r", "Sparat:");
+    let text = std::fs::read_to_string(s.dir.join("motesguide-resultat.md"))
+        .expect("the result was saved");
+    assert!(
+        text.lines()
+            .next()
+            .unwrap()
+            .contains("AVGJORT AV SVAREN HITTILLS"),
+        "{text}"
+    );
+    assert!(text.contains("Inspelning: Inte besvarad"), "{text}");
+    // The later questions stay reachable from the summary.
+    s.step("\x1b", "Kontrollera dina svar");
+    assert!(s.screen().contains("Inte besvarad"), "{}", s.screen());
+    s.send("q");
+    s.ends_restored();
+}
+
 #[test]
 fn a_saved_checklist_lands_in_the_working_folder() {
     let mut s = Session::start("save", &[]);

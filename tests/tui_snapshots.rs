@@ -105,6 +105,16 @@ fn result_no_digital_meeting() {
     });
 }
 
+/// Security classification answered yes: the result comes at once and
+/// names the questions it did not need.
+#[test]
+fn result_decided_early() {
+    screens("result_decided_early", |a| {
+        typed(a, "\n11");
+        assert!(matches!(a.screen, Screen::Result(_)));
+    });
+}
+
 #[test]
 fn result_resting_on_a_dont_know() {
     screens("result_unknown_secrecy", |a| {

@@ -22,7 +22,7 @@ fn enter_starts_and_walks_forward_and_back_keeps_answers() {
     assert_eq!(current(&a), Some(q("meeting_type")));
     typed(&mut a, "2"); // board
     assert_eq!(current(&a), Some(q("security_classified")));
-    typed(&mut a, "1"); // yes
+    typed(&mut a, "2"); // no
     assert_eq!(current(&a), Some(q("information_class")));
     typed(&mut a, "<");
     assert_eq!(current(&a), Some(q("security_classified")));
@@ -32,12 +32,12 @@ fn enter_starts_and_walks_forward_and_back_keeps_answers() {
     };
     assert_eq!(
         a.choices(q("security_classified"))[cursor.expect("a highlight")],
-        Choice::Set(Answer::Bool(true))
+        Choice::Set(Answer::Bool(false))
     );
     typed(&mut a, "<<");
     assert!(matches!(a.screen, Screen::Start { .. }));
     assert_eq!(a.values[q("meeting_type")], Answer::Choice(1));
-    assert_eq!(a.values[q("security_classified")], Answer::Bool(true));
+    assert_eq!(a.values[q("security_classified")], Answer::Bool(false));
 }
 
 #[test]
@@ -894,4 +894,35 @@ fn arrows_move_between_result_tabs_and_esc_goes_back() {
     assert!(matches!(a.screen, Screen::Result(_)));
     press(&mut a, KeyCode::Esc);
     assert!(matches!(a.screen, Screen::Summary { .. }));
+}
+
+#[test]
+fn an_answer_that_rules_out_a_digital_meeting_shows_the_result_at_once() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n1");
+    assert_eq!(current(&a), Some(q("security_classified")));
+    typed(&mut a, "1");
+    let Screen::Result(view) = &a.screen else {
+        panic!("no early result: {:?}", a.screen)
+    };
+    assert!(!view.report.digital_allowed);
+    assert!(view.report.unanswered.contains(&"recording".to_owned()));
+    assert!(view.report.early_line().is_some());
+    // Back to the summary: the open questions are there to answer; one
+    // answered there returns to the summary, the outcome still decided.
+    press(&mut a, KeyCode::Esc);
+    let row = summary_row(&a, "secrecy");
+    for _ in 0..a.rows().len() {
+        press(&mut a, KeyCode::Up);
+    }
+    for _ in 0..row {
+        press(&mut a, KeyCode::Down);
+    }
+    typed(&mut a, "\n1");
+    assert!(matches!(a.screen, Screen::Summary { .. }), "{:?}", a.screen);
+    assert!(a.decided_early());
+    // "Vet ej" on the same question does not decide anything early.
+    let mut b = app(80, 24, Lang::Sv);
+    typed(&mut b, "\n13");
+    assert_eq!(current(&b), Some(q("information_class")));
 }

@@ -11,6 +11,9 @@ pub fn to_markdown(r: &Report) -> String {
     if let Some(h) = &r.hypothetical {
         let _ = writeln!(s, "> **{} {h}**\n", ui.hypothetical);
     }
+    if let Some(e) = r.early_line() {
+        let _ = writeln!(s, "> **{e}**\n");
+    }
     let _ = writeln!(s, "# {}\n", ui.title);
     let _ = writeln!(
         s,

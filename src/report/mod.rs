@@ -140,6 +140,9 @@ pub struct Report {
     /// Set when the result is a trial (compare, what-if), not the
     /// meeting's own: what was changed, in words.
     pub hypothetical: Option<String>,
+    /// Questions the person has not answered yet (ids): only a result
+    /// shown early, when the answers so far already decide it, has them.
+    pub unanswered: Vec<String>,
 }
 
 impl Report {
@@ -333,11 +336,12 @@ impl Report {
                 .into_iter()
                 .map(|q| content.questions[q].id.clone())
                 .collect(),
-            code: crate::engine::code::encode(content, answers, rec.profile),
+            code: crate::engine::code::encode(content, &codable(content, answers), rec.profile),
             content_version: content.version.clone(),
             date: None,
             ticked: Default::default(),
             hypothetical: None,
+            unanswered: Vec::new(),
             answers: content
                 .questions
                 .iter()
@@ -397,6 +401,46 @@ impl Report {
             .collect()
     }
 
+    /// Marks questions as not answered: their answer lines say so. The
+    /// answers given for them must be "vet ej" or the question's default
+    /// (the engine decided with every value they can take).
+    pub fn mark_unanswered(&mut self, ids: Vec<String>) {
+        let label = ui(self.lang).not_answered;
+        for (id, _, _, answer) in &mut self.answers {
+            if ids.contains(id) {
+                label.clone_into(answer);
+            }
+        }
+        // Not a "vet ej" the person gave: no "you answered 'vet ej'" part.
+        self.open.retain(|o| !ids.contains(&o.question_id));
+        self.unanswered = ids;
+    }
+
+    /// The first line of an early result: what decided it and which
+    /// questions are still open, by their step names.
+    pub fn early_line(&self) -> Option<String> {
+        if self.unanswered.is_empty() {
+            return None;
+        }
+        let steps: Vec<&str> = self
+            .answers
+            .iter()
+            .filter(|(id, ..)| self.unanswered.contains(id))
+            .map(|(_, step, ..)| step.as_str())
+            .collect();
+        Some(format!("{} {}", ui(self.lang).early, steps.join(", ")))
+    }
+
+    /// The early result's mark in one short line, with the number of
+    /// questions left open.
+    pub fn early_short(&self) -> Option<String> {
+        (!self.unanswered.is_empty()).then(|| {
+            ui(self.lang)
+                .early_short
+                .replace("{n}", &self.unanswered.len().to_string())
+        })
+    }
+
     /// The recording verdict in one line.
     pub fn recording_line(&self) -> String {
         let ui = ui(self.lang);
@@ -406,6 +450,21 @@ impl Report {
             Some(false) => ui.recording_forbidden.to_owned(),
         }
     }
+}
+
+/// The answers as a code can hold them: an open question of an early
+/// result that has no "vet ej" is coded as its default.
+fn codable(content: &Content, answers: &Answers) -> Answers {
+    let mut out = answers.clone();
+    for (q, a) in out.values.iter_mut().enumerate() {
+        let question = &content.questions[q];
+        if *a == crate::content::Answer::Unknown
+            && (!question.unknown || question.kind == crate::content::QuestionKind::Multi)
+        {
+            *a = question.default;
+        }
+    }
+    out
 }
 
 /// The answers as the engine used them (set-aside answers replaced).

@@ -12,6 +12,9 @@ pub fn to_text(r: &Report) -> String {
     if let Some(h) = &r.hypothetical {
         let _ = writeln!(s, "{} {h}", ui.hypothetical);
     }
+    if let Some(e) = r.early_line() {
+        let _ = writeln!(s, "{e}");
+    }
     let _ = writeln!(s, "{}", ui.title);
     let _ = writeln!(s, "{}: {}", ui.profile, r.profile_name);
     let _ = writeln!(

@@ -43,6 +43,9 @@ pub fn participants_markdown(r: &Report) -> String {
     if let Some(h) = &r.hypothetical {
         let _ = writeln!(s, "> **{} {h}**\n", ui.hypothetical);
     }
+    if let Some(e) = r.early_line() {
+        let _ = writeln!(s, "> **{e}**\n");
+    }
     let _ = writeln!(s, "# {}\n", ui.participant_checklist);
     let _ = writeln!(s, "**{}**  ", r.platform_line());
     let _ = writeln!(s, "{}\n", r.recording_line());

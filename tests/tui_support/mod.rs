@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use motesguide::content::{self, Answer, Content, QuestionKind};
 use motesguide::text::Lang;
-use motesguide::tui::app::{Action, App, Choice, Effect, Screen};
+use motesguide::tui::app::{Action, App, Choice, Effect, Row, Screen};
 use motesguide::tui::keys;
 use motesguide::tui::view;
 use ratatui::Terminal;
@@ -111,49 +111,75 @@ pub fn answer_default(app: &mut App) {
 /// named in `answers` (question id, option id / true / false / unknown /
 /// a comma list for multi-select) by their number key, the others with the
 /// number key of the question's default answer ("none of these" for a
-/// multi-select): nothing is taken without a choice. Ends on the summary.
+/// multi-select): nothing is taken without a choice. An answer that
+/// decides the outcome early shows the result; the walk goes back to the
+/// summary and answers the rest from there, as a person would. Ends on
+/// the summary.
 pub fn walk(app: &mut App, answers: &[(&str, &str)]) {
     assert!(matches!(app.screen, Screen::Start { .. }));
     typed(app, "\n");
     let mut guard = 0;
-    while let Some(qi) = current(app) {
+    loop {
         guard += 1;
-        assert!(guard < 50, "the walk does not end");
-        let question = &CONTENT.questions[qi];
-        let Some((_, want)) = answers.iter().find(|(id, _)| *id == question.id) else {
-            answer_default(app);
-            continue;
-        };
-        let choices = app.choices(qi);
-        if question.kind == QuestionKind::Multi {
-            for id in want.split(',').filter(|s| !s.is_empty()) {
-                let o = question.option_index(id).expect("option");
-                let i = choices
-                    .iter()
-                    .position(|c| *c == Choice::Toggle(o))
-                    .expect("offered");
-                typed(app, &(i + 1).to_string());
-            }
-            typed(app, "\n");
+        assert!(guard < 100, "the walk does not end");
+        if let Some(qi) = current(app) {
+            answer_here(app, qi, answers);
             continue;
         }
-        let answer = match *want {
-            "true" => Answer::Bool(true),
-            "false" => Answer::Bool(false),
-            "unknown" => Answer::Unknown,
-            id => Answer::Choice(question.option_index(id).expect("option")),
-        };
-        let i = choices
+        if matches!(app.screen, Screen::Result(_)) {
+            press(app, KeyCode::Esc);
+        }
+        let open = app
+            .rows()
             .iter()
-            .position(|c| *c == Choice::Set(answer))
-            .unwrap_or_else(|| panic!("{want} not offered for {}", question.id));
-        typed(app, &(i + 1).to_string());
+            .position(|r| matches!(r, Row::Question(q) if !app.visited[*q]));
+        let Some(row) = open else { break };
+        for _ in 0..app.rows().len() {
+            press(app, KeyCode::Up);
+        }
+        for _ in 0..row {
+            press(app, KeyCode::Down);
+        }
+        typed(app, "\n");
     }
     assert!(
         matches!(app.screen, Screen::Summary { .. }),
         "ended on {:?}",
         app.screen
     );
+}
+
+/// Answers question `qi`, on screen, as [`walk`] does.
+fn answer_here(app: &mut App, qi: usize, answers: &[(&str, &str)]) {
+    let question = &CONTENT.questions[qi];
+    let Some((_, want)) = answers.iter().find(|(id, _)| *id == question.id) else {
+        answer_default(app);
+        return;
+    };
+    let choices = app.choices(qi);
+    if question.kind == QuestionKind::Multi {
+        for id in want.split(',').filter(|s| !s.is_empty()) {
+            let o = question.option_index(id).expect("option");
+            let i = choices
+                .iter()
+                .position(|c| *c == Choice::Toggle(o))
+                .expect("offered");
+            typed(app, &(i + 1).to_string());
+        }
+        typed(app, "\n");
+        return;
+    }
+    let answer = match *want {
+        "true" => Answer::Bool(true),
+        "false" => Answer::Bool(false),
+        "unknown" => Answer::Unknown,
+        id => Answer::Choice(question.option_index(id).expect("option")),
+    };
+    let i = choices
+        .iter()
+        .position(|c| *c == Choice::Set(answer))
+        .unwrap_or_else(|| panic!("{want} not offered for {}", question.id));
+    typed(app, &(i + 1).to_string());
 }
 
 /// Walks to the result page.

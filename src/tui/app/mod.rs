@@ -299,9 +299,46 @@ impl<'a> App<'a> {
 
     /// The engine's recommendation for the answers now, in words.
     pub fn report(&self) -> Report {
-        let answers = self.answers();
-        let rec = engine::evaluate(self.content, self.profile, &answers);
-        Report::new(self.content, &answers, &rec, self.lang)
+        self.report_for(self.profile, &self.values, &self.visited)
+    }
+
+    /// The report for `values`, the asked questions not answered (an early
+    /// result) evaluated as "vet ej": with every value they can take.
+    pub(super) fn report_for(&self, profile: usize, values: &[Answer], visited: &[bool]) -> Report {
+        let open = self.open_questions(values, visited);
+        let mut values = values.to_vec();
+        for &q in &open {
+            values[q] = Answer::Unknown;
+        }
+        let answers = Answers {
+            profile: Some(profile),
+            values,
+        };
+        let rec = engine::evaluate(self.content, profile, &answers);
+        let mut report = Report::new(self.content, &answers, &rec, self.lang);
+        report.mark_unanswered(
+            open.iter()
+                .map(|&q| self.content.questions[q].id.clone())
+                .collect(),
+        );
+        report
+    }
+
+    /// The asked questions of `values` not yet answered.
+    pub(super) fn open_questions(&self, values: &[Answer], visited: &[bool]) -> Vec<usize> {
+        flow::asked(self.content, values)
+            .into_iter()
+            .filter(|&q| !visited[q])
+            .collect()
+    }
+
+    /// Whether the answers given so far rule out a digital meeting whatever
+    /// the questions still open: the result can be shown already.
+    pub fn decided_early(&self) -> bool {
+        let open = self.open_questions(&self.values, &self.visited);
+        let given: Vec<bool> = (0..self.values.len()).map(|q| !open.contains(&q)).collect();
+        !open.is_empty()
+            && engine::early::digital_ruled_out(self.content, self.profile, &self.values, &given)
     }
 
     /// The profile's documents, named as the report and exports name them.

@@ -141,6 +141,15 @@ impl App<'_> {
             asked.iter().copied().find(|&n| n > q)
         };
         match next {
+            // The outcome is decided whatever the rest: shown at once, the
+            // rest still reachable from the summary.
+            Some(_) if self.decided_early() => {
+                if self.editing {
+                    self.go_summary(Some(Row::Question(q)));
+                } else {
+                    self.go_result();
+                }
+            }
             Some(n) => self.go_question(n),
             None => self.go_summary(None),
         }

@@ -4,7 +4,7 @@ use super::dialogs::{ExportForm, Modal};
 use super::{Action, App, Effect, Follow, Screen, Status};
 use crate::content::Answer;
 use crate::engine::whatif::{self, WhatIf};
-use crate::engine::{self, Answers, Summary, flow};
+use crate::engine::{Summary, flow};
 use crate::report::{self, Report};
 use crate::tui::export::ExportKind;
 
@@ -53,6 +53,9 @@ pub struct Previous {
     /// Whether there were unsaved answers before the trial.
     pub touched: bool,
     pub exported: bool,
+    /// The questions answered before the trial (an early result has open
+    /// ones, and a trial keeps them open).
+    pub visited: Vec<bool>,
 }
 
 /// Shows section `section` of the result on screen.
@@ -115,16 +118,11 @@ impl App<'_> {
     /// The meeting's own result, whatever trial the result page shows:
     /// what saving and printing take, with the ticks and today's date.
     pub fn real_report(&self) -> Report {
-        let (profile, values) = match self.previous.first() {
-            Some(p) => (p.profile, p.values.clone()),
-            None => (self.profile, self.values.clone()),
+        let (profile, values, visited) = match self.previous.first() {
+            Some(p) => (p.profile, &p.values, &p.visited),
+            None => (self.profile, &self.values, &self.visited),
         };
-        let answers = Answers {
-            profile: Some(profile),
-            values,
-        };
-        let rec = engine::evaluate(self.content, profile, &answers);
-        let mut r = Report::new(self.content, &answers, &rec, self.lang);
+        let mut r = self.report_for(profile, values, visited);
         r.ticked = self.ticked.clone();
         r.date = Some(crate::clock::today());
         r
@@ -289,6 +287,7 @@ impl App<'_> {
             view_section(&mut self.screen, 0);
             return;
         }
+        let open = self.open_questions(&self.values, &self.visited);
         self.previous.push(Previous {
             profile: self.profile,
             values: std::mem::replace(&mut self.values, values),
@@ -296,11 +295,19 @@ impl App<'_> {
             cursor: view.cursor[view.section],
             touched: self.touched,
             exported: self.exported,
+            visited: self.visited.clone(),
         });
         self.profile = profile;
         self.touched = true;
         self.exported = false;
+        // What was open stays open; the changed answer counts as given.
         self.mark_asked_visited();
+        for q in open {
+            self.visited[q] = false;
+        }
+        if let Trial::Answer(q, _) = trial {
+            self.visited[q] = true;
+        }
         self.go_result();
         self.status = Some(Status::Trying(trial));
     }
@@ -315,7 +322,7 @@ impl App<'_> {
         self.values = previous.values;
         self.touched = previous.touched;
         self.exported = previous.exported;
-        self.mark_asked_visited();
+        self.visited = previous.visited;
         self.go_result();
         if let Screen::Result(view) = &mut self.screen {
             view.section = previous.section.min(Section::ALL.len() - 1);
@@ -337,10 +344,15 @@ impl App<'_> {
         self.seen_result = true;
         let mut report = self.report();
         report.hypothetical = self.trial_words();
+        // An early result's open questions count as "vet ej" here too.
+        let mut values = self.values.clone();
+        for q in self.open_questions(&self.values, &self.visited) {
+            values[q] = Answer::Unknown;
+        }
         self.screen = Screen::Result(Box::new(ResultView {
             report,
-            profiles: whatif::compare(self.content, &self.values),
-            changes: whatif::what_if(self.content, self.profile, &self.values),
+            profiles: whatif::compare(self.content, &values),
+            changes: whatif::what_if(self.content, self.profile, &values),
             section: 0,
             cursor: [0; 6],
             scroll: [0; 6],

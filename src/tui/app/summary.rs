@@ -47,7 +47,9 @@ impl App<'_> {
                 self.go_question(q);
             }
             Row::ShowResult => match self.asked().into_iter().find(|&q| !self.visited[q]) {
-                // Never a result on an answer nobody gave.
+                // Never a result on an answer nobody gave, unless the
+                // answers given decide it whatever the rest.
+                Some(_) if self.decided_early() => self.go_result(),
                 Some(q) => {
                     self.editing = true;
                     self.go_question(q);

@@ -75,6 +75,10 @@ fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> 
             t.warning,
         );
     }
+    // An early result names the questions it did not need.
+    if let Some(e) = r.early_short() {
+        add("ℹ ", &e, t.strong);
+    }
     add(mark, &r.platform_line(), style);
     let (mark, style) = recording_mark(app, r.recording_allowed);
     add(mark, &r.recording_line(), style);
@@ -289,8 +293,11 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
     } else {
         d.text(&r.class_name, t.strong);
     }
-    d.heading(ui.permitted, t.heading);
+    if let Some(e) = r.early_line() {
+        d.para(vec![Span::styled("ℹ ", t.strong)], &e, t.strong);
+    }
     if r.digital_allowed {
+        d.heading(ui.permitted, t.heading);
         for id in &r.platform_ids {
             let Some(p) = content.platform(id).map(|p| &content.platforms[p]) else {
                 continue;
@@ -302,12 +309,6 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
                 2,
             );
         }
-    } else {
-        d.para(
-            vec![Span::styled("✗ ", t.forbidden)],
-            ui.no_digital_meeting,
-            t.forbidden,
-        );
     }
     // The verdict above rests on the strictest reading of a "vet ej":
     // what a definite answer would change belongs right under it.
@@ -326,10 +327,11 @@ fn overview(app: &App, view: &ResultView, d: &mut Doc) {
     }
     if !r.excluded.is_empty() {
         d.heading(ui.ruled_out, t.heading);
-        for e in &r.excluded {
+        // Platforms ruled out for the same reasons share one entry.
+        for (names, reasons) in r.excluded_groups() {
             d.flow(
-                vec![Span::styled(format!("✗ {} – ", e.name), t.strong)],
-                &e.reasons.join(" "),
+                vec![Span::styled(format!("✗ {} – ", names.join(", ")), t.strong)],
+                &reasons.join(" "),
                 Style::new(),
                 2,
             );
