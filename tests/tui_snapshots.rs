@@ -511,3 +511,101 @@ mod colours {
         }
     }
 }
+
+mod side_by_side {
+    use insta::assert_snapshot;
+    use motesguide::text::Lang;
+    use motesguide::tui::app::App;
+    use ratatui::crossterm::event::KeyCode;
+    use ratatui::style::Modifier;
+
+    use super::tui_support::*;
+    use super::{cells, row_of};
+
+    /// Snapshots `setup`'s screen wide enough for the profiles side by
+    /// side and at 80x24, where they stand one below the other, in both
+    /// languages.
+    fn wide_and_narrow(name: &str, setup: impl Fn(&mut App)) {
+        for (w, h) in [(120, 30), (80, 24)] {
+            for lang in [Lang::Sv, Lang::En] {
+                let mut a = app(w, h, lang);
+                setup(&mut a);
+                assert_snapshot!(
+                    format!("{name}_{w}x{h}_{}", lang.code()),
+                    screen_text(&draw(&a))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_profiles_compared() {
+        wide_and_narrow("compare_board_secrecy", |a| {
+            result(a, BOARD_SECRECY);
+            typed(a, "5");
+        });
+    }
+
+    #[test]
+    fn side_by_side_the_names_and_decisions_stand_level_and_the_keys_still_work() {
+        let mut a = app(120, 30, Lang::Sv);
+        result(&mut a, BOARD_SECRECY);
+        typed(&mut a, "5j");
+        let buf = draw(&a).backend().buffer().clone();
+        let (x1, y1) = row_of(&buf, "1. Standard");
+        let (x2, y2) = row_of(&buf, "2. Bilaga 6");
+        assert_eq!(y1, y2, "the names on one row");
+        assert!(x2 > x1 + 46);
+        // The highlight is on the second column's name alone.
+        assert!(cells(&buf, x2, y2, 10).all(|c| c.modifier.contains(Modifier::REVERSED)));
+        assert!(cells(&buf, x1, y1, 10).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+        assert_eq!(buf[(x2 - 2, y2)].symbol(), "▶");
+        // The decisions level, the differing one marked in bold.
+        let (_, own) = row_of(&buf, "Klass 3: Sefos eller ProRenata");
+        let (x, other) = row_of(&buf, "≠ Klass 3: Skype");
+        assert_eq!(own, other);
+        assert!(x > x2 - 2);
+        assert!(cells(&buf, x, other, 16).all(|c| c.modifier.contains(Modifier::BOLD)));
+        // Only the other profile's column is marked hypothetical.
+        let (x, _) = row_of(&buf, "⚠ HYPOTETISKT");
+        assert!(x > x1 + 46);
+        // A click on the shared rows cannot tell the columns apart, so it
+        // picks nothing; Enter takes the highlighted profile.
+        assert_eq!(motesguide::tui::view::hit(&a, x2, y2), None);
+        assert_eq!(motesguide::tui::view::hit(&a, x1, y1), None);
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.profile, 1);
+        assert_eq!(a.previous.len(), 1);
+    }
+
+    #[test]
+    fn below_a_column_each_for_two_the_profiles_stand_one_below_the_other() {
+        for (w, side_by_side) in [(97, true), (96, false)] {
+            let mut a = app(w, 30, Lang::Sv);
+            result(&mut a, BOARD_SECRECY);
+            typed(&mut a, "5");
+            let buf = draw(&a).backend().buffer().clone();
+            let (_, y1) = row_of(&buf, "1. Standard");
+            let (_, y2) = row_of(&buf, "2. Bilaga 6");
+            assert_eq!(y1 == y2, side_by_side, "{w} columns");
+        }
+    }
+
+    #[test]
+    fn the_profiles_compared_while_another_profile_is_tried() {
+        // Bilaga 6 tried from the comparison, then the comparison again:
+        // Standard is now the meeting's own result.
+        wide_and_narrow("compare_trying_bilaga_6", |a| {
+            result(a, BOARD_SECRECY);
+            typed(a, "5j\n5");
+        });
+    }
+
+    #[test]
+    fn the_profiles_compared_while_an_answer_is_tried() {
+        wide_and_narrow("compare_trying_an_answer", |a| {
+            result(a, BOARD_SECRECY);
+            typed(a, "6\n5");
+        });
+    }
+}
