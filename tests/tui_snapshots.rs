@@ -412,3 +412,210 @@ fn presentation_is_bold_throughout_with_large_letters_where_they_fit() {
     assert!(!text.contains('▙'), "{text}");
     assert!(text.contains("✓ Digitalt möte tillåtet på"));
 }
+
+// ---------------------------------------------------------------------
+// Colours on an 8/16-colour terminal, and the profiles compared side by
+// side (issue 8, items 15 and 16).
+// ---------------------------------------------------------------------
+
+mod colours {
+    use std::io::Write;
+    use std::sync::{Arc, Mutex};
+
+    use motesguide::text::Lang;
+    use motesguide::tui::palette::Palette;
+    use motesguide::tui::view;
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::crossterm::style::Colored;
+    use ratatui::layout::Rect;
+    use ratatui::{Terminal, TerminalOptions, Viewport};
+
+    use super::tui_support::*;
+
+    /// A writer whose bytes the test can read after the backend is done.
+    #[derive(Clone, Default)]
+    struct Shared(Arc<Mutex<Vec<u8>>>);
+
+    impl Write for Shared {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().unwrap().extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// The bytes the wizard's real backend writes for the board meeting's
+    /// result, on a terminal with `TERM=term`.
+    fn bytes(term: &str, colour: bool) -> String {
+        // crossterm reads NO_COLOR itself; here the app's own setting is
+        // what is tested, whatever the environment of the test run.
+        Colored::set_ansi_color_disabled(false);
+        let mut a = app(80, 24, Lang::Sv);
+        a.colour = colour;
+        result(&mut a, BOARD_SECRECY);
+        let out = Shared::default();
+        let palette = Palette::detect(Some(term), None);
+        let backend = CrosstermBackend::new(palette.writer(out.clone()));
+        let viewport = Viewport::Fixed(Rect::new(0, 0, a.size.0, a.size.1));
+        let mut terminal = Terminal::with_options(backend, TerminalOptions { viewport })
+            .expect("a terminal of fixed size");
+        terminal
+            .draw(|frame| view::render(&a, frame))
+            .expect("draws");
+        drop(terminal);
+        let bytes = out.0.lock().unwrap().clone();
+        String::from_utf8(bytes).expect("UTF-8")
+    }
+
+    /// The parameters of every SGR sequence (`ESC [ … m`) in `s`.
+    fn sgr_params(s: &str) -> Vec<Vec<String>> {
+        let mut out = Vec::new();
+        for part in s.split("\x1b[").skip(1) {
+            let end = part
+                .find(|c: char| ('\x40'..='\x7e').contains(&c))
+                .expect("a final byte");
+            if part[end..].starts_with('m') {
+                out.push(part[..end].split(';').map(str::to_owned).collect());
+            }
+        }
+        out
+    }
+
+    fn is_colour(p: &str) -> bool {
+        matches!(
+            p.parse::<u16>(),
+            Ok(30..=38 | 40..=48 | 58 | 90..=97 | 100..=107)
+        )
+    }
+
+    #[test]
+    fn an_xterm_gets_only_basic_colour_codes() {
+        let out = bytes("xterm", true);
+        assert!(!out.contains("38;5;") && !out.contains("48;5;"), "{out:?}");
+        let params: Vec<String> = sgr_params(&out).into_iter().flatten().collect();
+        for p in &params {
+            assert!(
+                !matches!(p.as_str(), "38" | "48" | "58"),
+                "an extended colour code: {p}"
+            );
+        }
+        // The permitted verdict in green, as the basic code for it.
+        assert!(params.iter().any(|p| p == "32"), "{out:?}");
+    }
+
+    #[test]
+    fn a_256_colour_terminal_gets_crossterms_output_as_before() {
+        let out = bytes("xterm-256color", true);
+        assert!(out.contains("38;5;2"), "{out:?}");
+    }
+
+    #[test]
+    fn no_color_writes_no_colour_code_on_any_terminal() {
+        for term in ["xterm", "xterm-256color"] {
+            let out = bytes(term, false);
+            let params: Vec<String> = sgr_params(&out).into_iter().flatten().collect();
+            assert!(params.iter().all(|p| !is_colour(p)), "{term}: {params:?}");
+            assert!(out.contains("Digitalt möte tillåtet på"));
+        }
+    }
+}
+
+mod side_by_side {
+    use insta::assert_snapshot;
+    use motesguide::text::Lang;
+    use motesguide::tui::app::App;
+    use ratatui::crossterm::event::KeyCode;
+    use ratatui::style::Modifier;
+
+    use super::tui_support::*;
+    use super::{cells, row_of};
+
+    /// Snapshots `setup`'s screen wide enough for the profiles side by
+    /// side and at 80x24, where they stand one below the other, in both
+    /// languages.
+    fn wide_and_narrow(name: &str, setup: impl Fn(&mut App)) {
+        for (w, h) in [(120, 30), (80, 24)] {
+            for lang in [Lang::Sv, Lang::En] {
+                let mut a = app(w, h, lang);
+                setup(&mut a);
+                assert_snapshot!(
+                    format!("{name}_{w}x{h}_{}", lang.code()),
+                    screen_text(&draw(&a))
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_profiles_compared() {
+        wide_and_narrow("compare_board_secrecy", |a| {
+            result(a, BOARD_SECRECY);
+            typed(a, "5");
+        });
+    }
+
+    #[test]
+    fn side_by_side_the_names_and_decisions_stand_level_and_the_keys_still_work() {
+        let mut a = app(120, 30, Lang::Sv);
+        result(&mut a, BOARD_SECRECY);
+        typed(&mut a, "5j");
+        let buf = draw(&a).backend().buffer().clone();
+        let (x1, y1) = row_of(&buf, "1. Standard");
+        let (x2, y2) = row_of(&buf, "2. Bilaga 6");
+        assert_eq!(y1, y2, "the names on one row");
+        assert!(x2 > x1 + 46);
+        // The highlight is on the second column's name alone.
+        assert!(cells(&buf, x2, y2, 10).all(|c| c.modifier.contains(Modifier::REVERSED)));
+        assert!(cells(&buf, x1, y1, 10).all(|c| !c.modifier.contains(Modifier::REVERSED)));
+        assert_eq!(buf[(x2 - 2, y2)].symbol(), "▶");
+        // The decisions level, the differing one marked in bold.
+        let (_, own) = row_of(&buf, "Klass 3: Sefos eller ProRenata");
+        let (x, other) = row_of(&buf, "≠ Klass 3: Skype");
+        assert_eq!(own, other);
+        assert!(x > x2 - 2);
+        assert!(cells(&buf, x, other, 16).all(|c| c.modifier.contains(Modifier::BOLD)));
+        // Only the other profile's column is marked hypothetical.
+        let (x, _) = row_of(&buf, "⚠ HYPOTETISKT");
+        assert!(x > x1 + 46);
+        // A click on the shared rows cannot tell the columns apart, so it
+        // picks nothing; Enter takes the highlighted profile.
+        assert_eq!(motesguide::tui::view::hit(&a, x2, y2), None);
+        assert_eq!(motesguide::tui::view::hit(&a, x1, y1), None);
+        press(&mut a, KeyCode::Enter);
+        assert_eq!(a.profile, 1);
+        assert_eq!(a.previous.len(), 1);
+    }
+
+    #[test]
+    fn below_a_column_each_for_two_the_profiles_stand_one_below_the_other() {
+        for (w, side_by_side) in [(97, true), (96, false)] {
+            let mut a = app(w, 30, Lang::Sv);
+            result(&mut a, BOARD_SECRECY);
+            typed(&mut a, "5");
+            let buf = draw(&a).backend().buffer().clone();
+            let (_, y1) = row_of(&buf, "1. Standard");
+            let (_, y2) = row_of(&buf, "2. Bilaga 6");
+            assert_eq!(y1 == y2, side_by_side, "{w} columns");
+        }
+    }
+
+    #[test]
+    fn the_profiles_compared_while_another_profile_is_tried() {
+        // Bilaga 6 tried from the comparison, then the comparison again:
+        // Standard is now the meeting's own result.
+        wide_and_narrow("compare_trying_bilaga_6", |a| {
+            result(a, BOARD_SECRECY);
+            typed(a, "5j\n5");
+        });
+    }
+
+    #[test]
+    fn the_profiles_compared_while_an_answer_is_tried() {
+        wide_and_narrow("compare_trying_an_answer", |a| {
+            result(a, BOARD_SECRECY);
+            typed(a, "6\n5");
+        });
+    }
+}

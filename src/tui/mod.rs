@@ -3,13 +3,15 @@
 //! Layout: [`app`] is the state and its one `update`; [`keys`] maps keys
 //! to actions and lists them for the footer; [`view`] draws the state;
 //! [`export`] is what the save dialog writes; [`terminal`] enters and leaves full-screen mode;
-//! [`strings`] and [`theme`] are the words and the looks. This module only
+//! [`strings`] and [`theme`] are the words and the looks, [`palette`] the
+//! colours the terminal reads. This module only
 //! sets up and runs the loop.
 
 pub mod app;
 pub mod doc;
 pub mod export;
 pub mod keys;
+pub mod palette;
 pub mod strings;
 pub mod terminal;
 pub mod theme;
@@ -56,7 +58,7 @@ pub fn run(
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {
-        let (_guard, mut term) = terminal::Guard::enter(out)?;
+        let (_guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
         let size = term.size()?;
         let mut app = App::new(
             &content,

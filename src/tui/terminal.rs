@@ -17,6 +17,7 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::error::BadInput;
+use crate::tui::palette::Palette;
 
 /// Where the wizard draws: standard output, or the terminal itself when
 /// standard output is piped (`motesguide --print | …`).
@@ -71,8 +72,9 @@ pub struct Guard {
 
 impl Guard {
     /// Raw mode, the alternate screen and mouse reports, in that order; a
-    /// step that fails leaves the earlier ones to `Drop`.
-    pub fn enter(out: Output) -> io::Result<(Guard, Term)> {
+    /// step that fails leaves the earlier ones to `Drop`. Drawing speaks in
+    /// the colours `palette` says the terminal reads.
+    pub fn enter(out: Output, palette: Palette) -> io::Result<(Guard, Term)> {
         let _ = DRAWS_ON_TTY.set(matches!(out, Output::Tty(_)));
         install_panic_hook();
         let mut guard = Guard {
@@ -88,7 +90,8 @@ impl Guard {
         guard.alternate = true;
         execute!(w, EnableMouseCapture)?;
         guard.mouse = true;
-        let terminal = Terminal::new(CrosstermBackend::new(guard.out.writer()?))?;
+        let draw = palette.writer(guard.out.writer()?);
+        let terminal = Terminal::new(CrosstermBackend::new(draw))?;
         Ok((guard, terminal))
     }
 }
