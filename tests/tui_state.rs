@@ -638,6 +638,24 @@ fn the_compare_section_tries_another_profile_and_back_returns() {
 }
 
 #[test]
+fn trying_the_meetings_own_profile_again_undoes_the_trial() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "5j\n");
+    assert_eq!(a.profile, 1);
+    // From the trial, the compare section's own entry: the meeting itself,
+    // not a hypothetical with nothing changed.
+    typed(&mut a, "5\n");
+    assert_eq!(a.profile, CONTENT.default_profile);
+    assert!(a.previous.is_empty());
+    assert_eq!(a.status, None);
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    assert_eq!(view.report.hypothetical, None);
+}
+
+#[test]
 fn the_what_if_section_applies_a_change_and_back_restores_the_answers() {
     let mut a = app(80, 24, Lang::Sv);
     result(&mut a, BOARD_SECRECY);
@@ -664,8 +682,22 @@ fn the_what_if_section_applies_a_change_and_back_restores_the_answers() {
     };
     assert_ne!(view.report.platform_line(), verdict, "the change shows");
     assert!(a.asked().iter().all(|&q| a.visited[q]));
-    // A second trial stacks; two Backs return to the first answers.
-    typed(&mut a, "6\n");
+    // A second trial stacks (one that is not the way back to the
+    // meeting's own answers, which undoes the trial); two Backs return to
+    // the first answers.
+    typed(&mut a, "6");
+    let Screen::Result(view) = &a.screen else {
+        unreachable!()
+    };
+    let other = view
+        .changes
+        .iter()
+        .position(|w| w.question != change.question)
+        .expect("another change");
+    for _ in 0..other {
+        press(&mut a, KeyCode::Down);
+    }
+    typed(&mut a, "\n");
     assert_eq!(a.previous.len(), 2, "{:?}", a.status);
     typed(&mut a, "\u{1b}\u{1b}");
     assert_eq!(a.values, before);

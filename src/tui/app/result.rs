@@ -149,7 +149,7 @@ impl App<'_> {
                 ));
             }
         }
-        Some(changes.join("; "))
+        (!changes.is_empty()).then(|| changes.join("; "))
     }
 
     pub(super) fn on_result(&mut self, action: Action) -> (Option<Effect>, Follow) {
@@ -282,6 +282,16 @@ impl App<'_> {
                 Trial::Answer(change.question, answer)
             }
         };
+        // Trying the meeting's own answers again: every trial undone.
+        if self
+            .previous
+            .first()
+            .is_some_and(|first| first.profile == profile && first.values == values)
+        {
+            self.previous.truncate(1);
+            self.undo_trial();
+            return;
+        }
         if profile == self.profile && values == self.values {
             // Its own profile in the comparison: the result as it is.
             view_section(&mut self.screen, 0);
