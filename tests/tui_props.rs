@@ -88,7 +88,9 @@ fn fake(effect: Effect) -> Action {
     }
 }
 
-fn check(a: &App) -> Result<(), TestCaseError> {
+/// `scrolled`: the last action scrolled the page (it may scroll past every
+/// row that can be highlighted, to read the text below).
+fn check(a: &App, scrolled: bool) -> Result<(), TestCaseError> {
     let mut values = a.values.clone();
     prop_assert!(
         flow::normalise(&CONTENT, &mut values).is_empty(),
@@ -138,6 +140,28 @@ fn check(a: &App) -> Result<(), TestCaseError> {
             .height()
             .saturating_sub(usize::from(pane.area.height));
         prop_assert!(pane.scroll <= max, "scrolled past the page");
+        // The highlighted row is always in view, on every page and size;
+        // the start page's text may be scrolled past its profile list, and
+        // a dialog covers the page until it closes.
+        if let Some(r) = pane
+            .cursor
+            .filter(|_| {
+                !scrolled
+                    && a.modal.is_none()
+                    && pane.area.height > 0
+                    && !matches!(a.screen, Screen::Start { .. })
+            })
+            .and_then(|c| pane.doc.anchors.get(c))
+        {
+            let height = usize::from(pane.area.height);
+            let end = r.end.max(r.start + 1);
+            prop_assert!(
+                r.start < pane.scroll + height && end > pane.scroll,
+                "the highlight ({r:?}) is out of view (scroll {}, height {height}) on {:?}",
+                pane.scroll,
+                a.screen
+            );
+        }
         prop_assert!(pane.area.right() <= a.size.0 && pane.area.bottom() <= a.size.1);
     }
     if let Some(Modal::Export(form)) = &a.modal {
@@ -160,14 +184,20 @@ proptest! {
     ) {
         let mut a = app(size.0, size.1, lang);
         draw(&a);
+        // Whether the last action that did anything scrolled the page.
+        let mut scrolled = false;
         for e in &events {
             if let Some(action) = keys::map_event(&a, e) {
+                scrolled = matches!(
+                    action,
+                    Action::PageUp | Action::PageDown | Action::Scroll(_)
+                );
                 let mut effect = a.update(action);
                 while let Some(e) = effect {
                     effect = a.update(fake(e));
                 }
             }
-            check(&a)?;
+            check(&a, scrolled)?;
             draw(&a);
             if a.quit {
                 // Go on with a new session, to reach further in.

@@ -15,7 +15,7 @@ use ratatui::layout::Position;
 use ratatui::style::{Color, Modifier};
 use tui_support::*;
 
-const SIZES: [(u16, u16); 2] = [(80, 24), (50, 15)];
+const SIZES: [(u16, u16); 2] = [(80, 24), (40, 12)];
 
 /// Snapshots `setup`'s screen at both sizes in both languages.
 fn screens(name: &str, setup: impl Fn(&mut App)) {
@@ -590,7 +590,7 @@ mod side_by_side {
 
     #[test]
     fn below_a_column_each_for_two_the_profiles_stand_one_below_the_other() {
-        for (w, side_by_side) in [(97, true), (96, false)] {
+        for (w, side_by_side) in [(98, true), (97, false)] {
             let mut a = app(w, 30, Lang::Sv);
             result(&mut a, BOARD_SECRECY);
             typed(&mut a, "5");

@@ -44,6 +44,17 @@ impl Doc {
         self.para(Vec::new(), text, style);
     }
 
+    /// `prefix` and `text` on one line, the text cut with an ellipsis where
+    /// it does not fit.
+    pub fn clipped(&mut self, mut prefix: Vec<Span<'static>>, text: &str, style: Style) {
+        let used: usize = prefix.iter().map(|s| s.content.width()).sum();
+        prefix.push(Span::styled(
+            truncate(text, self.width.saturating_sub(used)),
+            style,
+        ));
+        self.line(Line::from(prefix));
+    }
+
     /// A paragraph whose first line starts with `prefix` and whose later
     /// lines are indented by the prefix's width: a hanging indent.
     pub fn para(&mut self, prefix: Vec<Span<'static>>, text: &str, style: Style) {

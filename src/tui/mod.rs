@@ -81,6 +81,8 @@ pub fn run(
         }
         app.print_on_exit = print;
         app.presentation = options.presentation;
+        // Settled once for the first frame: the highlight in view.
+        app.update(Action::Resize(size.width, size.height));
         loop {
             let size = term.size()?;
             if (size.width, size.height) != app.size {

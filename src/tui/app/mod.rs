@@ -375,7 +375,14 @@ impl<'a> App<'a> {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let screen_before = std::mem::discriminant(&self.screen);
         let status_before = self.status.clone();
-        let (effect, follow) = self.apply(action);
+        let modal_before = self.modal.is_some();
+        let (effect, mut follow) = self.apply(action);
+        // A new page, or one a dialog uncovers, shows its highlight.
+        if std::mem::discriminant(&self.screen) != screen_before
+            || modal_before && self.modal.is_none()
+        {
+            follow = Follow::Cursor;
+        }
         // A note belongs to the screen it was made on, unless the change of
         // screen made it.
         if std::mem::discriminant(&self.screen) != screen_before && self.status == status_before {
@@ -549,6 +556,9 @@ impl<'a> App<'a> {
             match follow {
                 Follow::Cursor => {
                     if let Some(r) = anchors.get(cursor) {
+                        // An entry that covers no line of its own (columns
+                        // side by side) is shown by the line it starts on.
+                        let r = r.start..r.end.max(r.start + 1);
                         if cursor == 0 && r.end <= height {
                             // The first entry: show what is above it too.
                             scroll = 0;
@@ -560,7 +570,7 @@ impl<'a> App<'a> {
                     }
                     self.set_cursor(cursor);
                 }
-                Follow::View if matches!(self.screen, Screen::Result(_)) => {
+                Follow::View => {
                     let visible = |r: &std::ops::Range<usize>| {
                         r.start >= scroll && r.start < scroll + height.max(1)
                     };
@@ -573,7 +583,17 @@ impl<'a> App<'a> {
                 _ => self.set_cursor(cursor),
             }
         }
-        *self.scroll_slot() = scroll;
+        *self.scroll_slot() = scroll.min(max);
+        // A page laid out around its highlight (a checklist opens the
+        // highlighted item) may have changed height with it.
+        if let Some(pane) = view::pane(self) {
+            let max = pane
+                .doc
+                .height()
+                .saturating_sub(usize::from(pane.area.height));
+            let s = self.scroll_slot();
+            *s = (*s).min(max);
+        }
     }
 }
 

@@ -159,13 +159,21 @@ impl App<'_> {
         let section = view.section();
         let items = view.items(section);
         let s = view.section;
-        let mut follow = Follow::None;
+        let mut follow = super::follow_of(&action);
         match action {
-            Action::NextSection => view.section = (s + 1) % Section::ALL.len(),
+            // Another section opens with its highlight in view.
+            Action::NextSection => {
+                view.section = (s + 1) % Section::ALL.len();
+                follow = Follow::Cursor;
+            }
             Action::PrevSection => {
                 view.section = (s + Section::ALL.len() - 1) % Section::ALL.len();
+                follow = Follow::Cursor;
             }
-            Action::Section(i) if i < Section::ALL.len() => view.section = i,
+            Action::Section(i) if i < Section::ALL.len() => {
+                view.section = i;
+                follow = Follow::Cursor;
+            }
             Action::Up | Action::Down if section.is_list() => {
                 let c = view.cursor[s];
                 view.cursor[s] = if action == Action::Up {

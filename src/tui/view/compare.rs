@@ -24,7 +24,7 @@ const RULE: &str = " │ ";
 /// Every profile's decision for these answers, with its documents; "≠"
 /// before a decision that differs from the profile in use. Where the page
 /// holds a column of [`MIN_COLUMN`] for each profile (for two, a window
-/// of 97 columns, 98 in presentation mode), the profiles stand side by
+/// of 98 columns, 99 in presentation mode), the profiles stand side by
 /// side, as `--help` promises; otherwise one below the other.
 pub fn compare(app: &App, view: &ResultView, d: &mut Doc) {
     let t = app.theme();

@@ -14,7 +14,7 @@ use crate::tui::app::{App, ExportForm, FormError};
 use crate::tui::doc::{Doc, wrap};
 use crate::tui::export::ExportKind;
 use crate::tui::keys;
-use crate::tui::view::{Pane, centred, draw_pane, text_area};
+use crate::tui::view::{Pane, centred, draw_pane, scroll_area, text_area};
 
 const HELP_WIDTH: u16 = 72;
 const DIALOG_WIDTH: u16 = 66;
@@ -34,7 +34,7 @@ fn frame(app: &App, title: &str, area: Rect, buf: &mut Buffer) -> Rect {
 /// in a box as tall as it needs (and the window allows).
 pub fn help_pane(app: &App, scroll: usize) -> Pane {
     let widest = centred(app, HELP_WIDTH, app.size.1);
-    let width = text_area(Block::bordered().inner(widest)).width;
+    let width = scroll_area(Block::bordered().inner(widest)).width;
     let mut d = Doc::new(width);
     let hints = keys::help(app);
     let keys_w = hints.iter().map(|h| h.keys.width()).max().unwrap_or(0);
@@ -55,7 +55,7 @@ pub fn help_pane(app: &App, scroll: usize) -> Pane {
     let height = u16::try_from(d.height())
         .unwrap_or(u16::MAX)
         .saturating_add(2);
-    let area = text_area(Block::bordered().inner(centred(app, HELP_WIDTH, height)));
+    let area = scroll_area(Block::bordered().inner(centred(app, HELP_WIDTH, height)));
     Pane {
         doc: d,
         area,
@@ -71,7 +71,9 @@ pub fn help(app: &App, buf: &mut Buffer) {
     let outer = Rect::new(
         pane.area.x.saturating_sub(2),
         pane.area.y.saturating_sub(1),
-        pane.area.width + 4,
+        // Border and margin on the left; space, scroll bar and border on
+        // the right.
+        pane.area.width + 5,
         pane.area.height + 2,
     );
     frame(app, app.strings().keys_title, outer, buf);

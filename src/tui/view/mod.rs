@@ -100,8 +100,7 @@ fn footer_height(app: &App) -> u16 {
     lines.clamp(1, 2) as u16
 }
 
-/// The text area of a page inside `area`: one column of margin on the
-/// left, one for the scroll bar on the right.
+/// The text area inside `area`: one column of margin on either side.
 fn text_area(area: Rect) -> Rect {
     Rect::new(
         area.x.saturating_add(1).min(area.right()),
@@ -111,9 +110,16 @@ fn text_area(area: Rect) -> Rect {
     )
 }
 
+/// The text of a page that may scroll: as [`text_area`], less one column
+/// on the right, so text never touches the scroll bar drawn past it.
+fn scroll_area(area: Rect) -> Rect {
+    let text = text_area(area);
+    Rect::new(text.x, text.y, text.width.saturating_sub(1), text.height)
+}
+
 /// A page's text area: in presentation mode with a wider left margin.
 fn page_area(app: &App, area: Rect) -> Rect {
-    let text = text_area(area);
+    let text = scroll_area(area);
     if app.presentation && text.width > 40 {
         Rect::new(text.x + 1, text.y, text.width - 1, text.height)
     } else {
@@ -314,11 +320,18 @@ pub fn draw_pane(p: &Pane, buf: &mut Buffer) {
     let visible = p.doc.lines.get(p.scroll..end).unwrap_or_default().to_vec();
     Paragraph::new(visible).render(p.area, buf);
     if p.doc.height() > height && p.area.height > 0 {
-        let bar = Rect::new(p.area.right(), p.area.y, 1, p.area.height);
+        let bar = Rect::new(p.area.right() + 1, p.area.y, 1, p.area.height);
         let mut state = ScrollbarState::new(p.doc.height().saturating_sub(height))
             .position(p.scroll)
             .viewport_content_length(height);
-        Scrollbar::new(ScrollbarOrientation::VerticalRight).render(bar, buf, &mut state);
+        // Filled arrows where there is more to scroll to, hollow ones at
+        // the top and at the end, so the end of a page is seen as such.
+        let more_above = p.scroll > 0;
+        let more_below = end < p.doc.height();
+        Scrollbar::new(ScrollbarOrientation::VerticalRight)
+            .begin_symbol(Some(if more_above { "▲" } else { "△" }))
+            .end_symbol(Some(if more_below { "▼" } else { "▽" }))
+            .render(bar, buf, &mut state);
     }
 }
 

@@ -414,16 +414,20 @@ fn checklist(app: &App, view: &ResultView, section: Section, d: &mut Doc) {
         } else {
             "[ ]"
         };
+        let prefix = vec![
+            Span::styled(if selected { "▶ " } else { "  " }, style),
+            Span::styled(format!("{tick} {:>2}. ", i + 1), style),
+        ];
+        let text = format!("{}{}", c.text, c.note(app.lang));
+        // The highlighted item in full, with its source; the others on one
+        // line each, so a whole checklist can be seen at once.
         d.anchor(|d| {
-            d.para(
-                vec![
-                    Span::styled(if selected { "▶ " } else { "  " }, style),
-                    Span::styled(format!("{tick} {:>2}. ", i + 1), style),
-                ],
-                &format!("{}{}", c.text, c.note(app.lang)),
-                style,
-            );
-            source(app, d, &c.source, "          ");
+            if selected {
+                d.para(prefix, &text, style);
+                source(app, d, &c.source, "          ");
+            } else {
+                d.clipped(prefix, &text, style);
+            }
         });
     }
     // Tips are advice, not duties: after the participants' duties, apart,
