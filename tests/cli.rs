@@ -589,7 +589,10 @@ fn an_unknown_key_lists_the_accepted_keys() {
     let c = content();
     let mut mentions = vec!["line 2", "unknown key `secrecie`", "profile"];
     mentions.extend(c.questions.iter().map(|q| q.id.as_str()));
-    bad_input(&run(&["--answers", path_str(&path)], None), &mentions);
+    bad_input(
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
+        &mentions,
+    );
 }
 
 #[test]
@@ -599,16 +602,19 @@ fn an_unknown_value_lists_the_accepted_values() {
     let q = question(c, "recording");
     let mut mentions = vec!["line 1", "`recording`", "`sometimes`"];
     mentions.extend(c.questions[q].options.iter().map(|o| o.id.as_str()));
-    bad_input(&run(&["--answers", path_str(&path)], None), &mentions);
+    bad_input(
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
+        &mentions,
+    );
     let (_dir, path) = answers_file("information_class: 5\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["`information_class`", "`5`", "1, 2, 3, 4, unknown"],
     );
     // `unknown` is not accepted where the contract does not offer it.
     let (_dir, path) = answers_file("meeting_type: unknown\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["`meeting_type`", "ordinary", "broadcast"],
     );
 }
@@ -617,12 +623,12 @@ fn an_unknown_value_lists_the_accepted_values() {
 fn a_yaml_syntax_error_names_line_and_column() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecy: [true\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["line 3, column 1", "not valid YAML"],
     );
     let (_dir, path) = answers_file("meeting_type: board\nsecrecy: true: false\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["line 2, column 14", "not valid YAML"],
     );
 }
@@ -650,7 +656,10 @@ fn a_value_of_the_wrong_type_says_what_is_accepted() {
         ("just some words\n", &["expected a mapping", "a text"][..]),
     ] {
         let (_dir, path) = answers_file(text);
-        bad_input(&run(&["--answers", path_str(&path)], None), mentions);
+        bad_input(
+            &run(&["--answers", path_str(&path), "--lang", "en"], None),
+            mentions,
+        );
     }
 }
 
@@ -659,7 +668,7 @@ fn a_missing_file_is_named() {
     let dir = TempDir::new("missing");
     let path = dir.path().join("no-such-answers.yaml");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &[path_str(&path), "no such file"],
     );
 }
@@ -669,7 +678,7 @@ fn an_unreadable_file_is_named() {
     // A folder cannot be read as a file, whoever runs the test.
     let dir = TempDir::new("unreadable");
     bad_input(
-        &run(&["--answers", path_str(dir.path())], None),
+        &run(&["--answers", path_str(dir.path()), "--lang", "en"], None),
         &[path_str(dir.path()), "cannot read"],
     );
     // A file without read permission; root reads it anyway, so there the
@@ -682,7 +691,7 @@ fn an_unreadable_file_is_named() {
         return;
     }
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &[path_str(&path), "permission denied"],
     );
 }
@@ -707,18 +716,18 @@ fn binary_garbage_is_refused() {
     bytes[100] = 0;
     let path = dir.write("garbage.bin", &bytes);
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["garbage.bin", "not a text file"],
     );
     // Invalid UTF-8 without a NUL byte.
     let bytes: Vec<u8> = b"secrecy: true\n# \xff\xfe\xc3\n".to_vec();
     let path = dir.write("latin.yaml", &bytes);
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["latin.yaml", "not UTF-8"],
     );
     bad_input(
-        &run(&["--answers", "-"], Some(&garbage(4096))),
+        &run(&["--answers", "-", "--lang", "en"], Some(&garbage(4096))),
         &["standard input"],
     );
 }
@@ -727,11 +736,11 @@ fn binary_garbage_is_refused() {
 fn an_empty_file_is_refused() {
     for text in ["", "\n\n   \n", "# only a comment\n"] {
         let (_dir, path) = answers_file(text);
-        let o = run(&["--answers", path_str(&path)], None);
+        let o = run(&["--answers", path_str(&path), "--lang", "en"], None);
         bad_input(&o, &["answers.yaml"]);
     }
     bad_input(
-        &run(&["--answers", "-"], Some(b"")),
+        &run(&["--answers", "-", "--lang", "en"], Some(b"")),
         &["standard input", "empty"],
     );
 }
@@ -740,7 +749,7 @@ fn an_empty_file_is_refused() {
 fn an_unknown_profile_lists_the_profiles() {
     let (_dir, path) = answers_file("profile: bilaga-7\n");
     let err = bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &[
             "line 1",
             "unknown profile",
@@ -752,7 +761,14 @@ fn an_unknown_profile_lists_the_profiles() {
     let (_dir, path) = answers_file("secrecy: true\n");
     bad_input(
         &run(
-            &["--answers", path_str(&path), "--profile", "bilaga-7"],
+            &[
+                "--answers",
+                path_str(&path),
+                "--profile",
+                "bilaga-7",
+                "--lang",
+                "en",
+            ],
             None,
         ),
         &[
@@ -764,12 +780,116 @@ fn an_unknown_profile_lists_the_profiles() {
 }
 
 #[test]
-fn an_unknown_language_lists_the_languages() {
+fn an_unknown_language_lists_the_languages_in_both() {
     let (_dir, path) = answers_file("secrecy: true\n");
-    bad_input(
+    // The language asked for is not known: Swedish first, then English.
+    let err = bad_input(
         &run(&["--answers", path_str(&path), "--lang", "de"], None),
         &["--lang", "`de`", "sv", "en"],
     );
+    assert_eq!(
+        err,
+        "motesguide: --lang: okänt språk `de`; välj sv (svenska, standard) eller en (engelska)\n\
+         --lang: unknown language `de`; accepted: sv (Swedish, default), en (English)\n"
+    );
+}
+
+/// Swedish is the default: every refusal is in Swedish, and still names
+/// the file, the line and what would be accepted.
+#[test]
+fn refusals_are_in_swedish_by_default() {
+    let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");
+    let file = path_str(&path);
+    let err = bad_input(&run(&["--answers", file], None), &[file]);
+    let keys: Vec<&str> = std::iter::once("profile")
+        .chain(content().questions.iter().map(|q| q.id.as_str()))
+        .collect();
+    assert_eq!(
+        err,
+        format!(
+            "motesguide: {file}, rad 2: okänd nyckel `secrecie`; giltiga nycklar: {}\n",
+            keys.join(", ")
+        )
+    );
+
+    let (_dir, path) = answers_file("secrecy: sometimes\n");
+    let file = path_str(&path);
+    let err = bad_input(&run(&["--answers", file], None), &[file]);
+    assert_eq!(
+        err,
+        format!(
+            "motesguide: {file}, rad 1: `secrecy` kan inte vara `sometimes`; giltiga värden: true, false, unknown\n"
+        )
+    );
+    let (_dir, path) = answers_file("sensitive_data: [health, gossip]\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &[
+            "rad 1: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
+            "(eller [] för inga)",
+        ],
+    );
+    let (_dir, path) = answers_file("secrecy: [true\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["rad 2, kolumn 1: texten är inte giltig YAML (YAML-tolken: "],
+    );
+    bad_input(
+        &run(&["--answers", "-"], Some(b"")),
+        &["standardinmatningen: svarsfilen är tom; en svarsfil är YAML"],
+    );
+    let missing = _dir.path().join("saknas.yaml");
+    bad_input(
+        &run(&["--answers", path_str(&missing)], None),
+        &[&format!(
+            "{}: svarsfilen kan inte läsas (filen finns inte); ",
+            path_str(&missing)
+        )],
+    );
+
+    // A mistyped answer code.
+    let c = content();
+    let good = motesguide::engine::code::encode(
+        c,
+        &motesguide::engine::Answers::defaults(c),
+        c.default_profile,
+    );
+    let mut typo: Vec<char> = good.chars().collect();
+    typo[1] = if typo[1] == '7' { '8' } else { '7' };
+    let typo: String = typo.into_iter().collect();
+    let err = bad_input(&run(&["--code", &typo, "--format", "text"], None), &[]);
+    assert!(
+        err.starts_with(&format!(
+            "motesguide: --code {typo}: ett tecken är felskrivet – läs koden igen; en kod har "
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("(koden visas på sidorna ”Kontrollera dina svar” och ”Resultat”)"),
+        "{err}"
+    );
+
+    bad_input(
+        &run(&["--scenario", "inget-sadant", "--format", "text"], None),
+        &["--scenario: okänt scenario `inget-sadant`; giltiga scenarier: "],
+    );
+    let (_dir, path) = answers_file("secrecy: true\n");
+    bad_input(
+        &run(&["--answers", path_str(&path), "--profile", "x"], None),
+        &["--profile: okänd profil `x`; giltiga profiler: standard, bilaga-6"],
+    );
+
+    // Nothing English slips through.
+    for err in [
+        bad_input(&run(&["--code", "U", "--format", "json"], None), &[]),
+        bad_input(&run(&["--answers", "-"], Some(b"- a\n")), &[]),
+    ] {
+        for english in [
+            "accepted", "unknown", "line", "cannot", "expected", "code has",
+        ] {
+            assert!(!err.contains(english), "`{english}` in: {err}");
+        }
+    }
 }
 
 #[test]
@@ -781,11 +901,11 @@ fn a_ten_megabyte_file_is_refused_quickly() {
     let (_dir, path) = answers_file(&text);
     let start = std::time::Instant::now();
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["answers.yaml", "larger than"],
     );
     bad_input(
-        &run(&["--answers", "-"], Some(text.as_bytes())),
+        &run(&["--answers", "-", "--lang", "en"], Some(text.as_bytes())),
         &["standard input", "larger than"],
     );
     assert!(

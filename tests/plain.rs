@@ -564,6 +564,32 @@ fn saving_writes_the_markdown_and_never_overwrites_without_a_yes() {
 }
 
 #[test]
+fn save_errors_are_said_in_the_chosen_language() {
+    let dir = scratch("save-errors");
+    let long = format!("{}.md", "å".repeat(200));
+    let mut lines = BOARD.to_vec();
+    lines.pop();
+    lines.extend(["1", "saknas/x.md", &long, "b", ""]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    finished(outcome, &t);
+    let missing = dir.join("saknas/x.md");
+    assert!(
+        t.contains(&format!(
+            "Kunde inte spara {}: mappen finns inte\n",
+            missing.display()
+        )),
+        "{t}"
+    );
+    assert!(t.contains(": filnamnet är för långt\n"), "{t}");
+
+    let (outcome, t) = session(Lang::En, defaults(), &dir, &lines);
+    finished(outcome, &t);
+    assert!(t.contains(": the folder does not exist\n"), "{t}");
+    assert!(t.contains(": the file name is too long\n"), "{t}");
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing saved");
+}
+
+#[test]
 fn english_is_a_full_translation() {
     let dir = scratch("english");
     let (outcome, t) = session(Lang::En, defaults(), &dir, BOARD);

@@ -6,10 +6,12 @@ mod validate;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{Parser, Subcommand};
 
 use crate::error::BadInput;
+use crate::messages::Msg;
 use crate::report::Format;
 use crate::text::Lang;
 
@@ -138,11 +140,18 @@ fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        let what = format!("{what}{at}");
+        let lang = RUN_LANG.get().copied().unwrap_or(Lang::En);
         eprintln!(
-            "motesguide: internal error ({what}{at}); please report it with the answers you gave"
+            "motesguide: {}",
+            Msg::InternalError.fill(lang, &[("what", &what)])
         );
     }));
 }
+
+/// The run's language once the arguments are read, for the panic message;
+/// before that it is not known and the message is in English.
+static RUN_LANG: OnceLock<Lang> = OnceLock::new();
 
 /// Prints an error as one paragraph on stderr and picks its exit code.
 pub fn report_error(e: &anyhow::Error) -> ExitCode {
@@ -162,6 +171,7 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
 
 fn run(args: Args) -> anyhow::Result<()> {
     let lang = parse_lang(args.lang.as_deref())?;
+    let _ = RUN_LANG.set(lang);
     match args.command {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
@@ -179,20 +189,24 @@ fn run(args: Args) -> anyhow::Result<()> {
                 scenario: args.scenario.clone(),
             };
             crate::tui::run(args.content.as_deref(), lang, options, |content| {
-                evaluate::starting_answers(content, &args)
+                evaluate::starting_answers(content, &args, lang)
             })
         }
     }
 }
 
-/// `--lang`: the language, or bad input naming the accepted ones.
+/// `--lang`: the language, or bad input naming the accepted ones. The
+/// language asked for is not known, so the refusal is in both, Swedish
+/// first.
 pub fn parse_lang(code: Option<&str>) -> Result<Lang, BadInput> {
     match code {
         None => Ok(Lang::default()),
         Some(c) => Lang::from_code(c).ok_or_else(|| {
-            BadInput(format!(
-                "--lang: unknown language `{c}`; accepted: sv (Swedish, default), en (English)"
-            ))
+            let both: Vec<String> = Lang::ALL
+                .into_iter()
+                .map(|lang| Msg::UnknownLanguage.fill(lang, &[("code", c)]))
+                .collect();
+            BadInput(both.join("\n"))
         }),
     }
 }

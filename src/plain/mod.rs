@@ -611,7 +611,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             } else {
                 false
             };
-            match save(&path, markdown, overwrite) {
+            match save(&path, markdown, overwrite, self.lang) {
                 Ok(written) => {
                     let shown = written.display().to_string();
                     self.say(&fill(self.s.saved, &[("path", &shown)]))?;
@@ -631,16 +631,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn save_error(&self, e: &SaveError) -> String {
-        let (path, reason) = match e {
-            SaveError::Exists(p) => (p, self.s.already_exists.to_owned()),
-            SaveError::NoFolder(p) => (p, self.s.no_folder.to_owned()),
-            SaveError::NoPermission(p) => (p, self.s.no_permission.to_owned()),
-            SaveError::IsFolder(p) => (p, self.s.is_folder.to_owned()),
-            SaveError::Other(p, why) => (p, why.clone()),
-        };
         fill(
             self.s.not_saved,
-            &[("path", &path.display().to_string()), ("reason", &reason)],
+            &[
+                ("path", &e.path().display().to_string()),
+                ("reason", &e.reason(self.lang)),
+            ],
         )
     }
 

@@ -8,6 +8,8 @@
 
 use crate::text::Lang;
 
+pub use crate::messages::fill;
+
 /// Every word the plain mode writes around the content, in one language.
 #[derive(Debug)]
 pub struct Strings {
@@ -54,10 +56,6 @@ pub struct Strings {
     pub saved: &'static str,
     /// `{path}`, `{reason}`.
     pub not_saved: &'static str,
-    pub already_exists: &'static str,
-    pub no_folder: &'static str,
-    pub no_permission: &'static str,
-    pub is_folder: &'static str,
     pub quit: &'static str,
     pub done: &'static str,
     /// `{where}`.
@@ -102,10 +100,6 @@ const SV: Strings = Strings {
     overwrite: "Vill du skriva över den?",
     saved: "Sparat: {path}",
     not_saved: "Kunde inte spara {path}: {reason}",
-    already_exists: "filen finns redan",
-    no_folder: "mappen finns inte",
-    no_permission: "behörighet saknas",
-    is_folder: "det är en mapp",
     quit: "Avslutat. Inget sparades.",
     done: "Klart.",
     input_ended: "indata tog slut innan guiden var klar ({where}); för att utvärdera svar utan att svara på frågor, använd --answers FIL med en svarsfil i YAML",
@@ -148,10 +142,6 @@ const EN: Strings = Strings {
     overwrite: "Do you want to overwrite it?",
     saved: "Saved: {path}",
     not_saved: "Could not save {path}: {reason}",
-    already_exists: "the file already exists",
-    no_folder: "the folder does not exist",
-    no_permission: "permission denied",
-    is_folder: "it is a folder",
     quit: "Exited. Nothing was saved.",
     done: "Done.",
     input_ended: "input ended before the guide finished ({where}); to evaluate answers without answering questions, use --answers FILE with a YAML answers file",
@@ -166,34 +156,4 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Sv => &SV,
         Lang::En => &EN,
     }
-}
-
-/// `template` with each `{name}` replaced by its value, in one pass: a
-/// value is never searched for names, so typed text is shown as typed.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (*v, close))
-        });
-        match value {
-            Some((v, close)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

@@ -22,6 +22,7 @@ use ratatui::crossterm::event;
 use crate::content::{self, Content};
 use crate::engine::Answers;
 use crate::error::BadInput;
+use crate::messages::Msg;
 use crate::text::Lang;
 use app::{Action, App};
 
@@ -51,7 +52,7 @@ pub fn run(
     start: impl FnOnce(&Content) -> Result<Answers, BadInput>,
 ) -> anyhow::Result<()> {
     let print = options.print;
-    let out = terminal::output(print)?;
+    let out = terminal::output(print, lang)?;
     let content = content::load(content_dir).map_err(BadInput::from)?;
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
@@ -97,17 +98,18 @@ pub fn run(
             };
             let mut effect = app.update(action);
             while let Some(e) = effect {
-                effect = app.update(export::perform(e));
+                effect = app.update(export::perform(e, app.lang));
             }
         }
-        app.exit_text()
+        // In the language the person last chose in the wizard.
+        (app.exit_text(), app.lang)
     };
     match text {
-        Some(text) => crate::cli::print(&text)?,
-        None if print => {
-            eprintln!("motesguide: no result to print: the wizard closed before a result was shown")
+        (Some(text), _) => crate::cli::print(&text)?,
+        (None, lang) if print => {
+            eprintln!("motesguide: {}", Msg::NothingToPrint.get(lang))
         }
-        None => {}
+        (None, _) => {}
     }
     Ok(())
 }
