@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use motesguide::content::{self, Answer, Content};
 use motesguide::engine::{self, Answers, code, parse_answers};
 use motesguide::error::BadInput;
+use motesguide::i18n::ui;
 use motesguide::plain::{self, Options, PlainOutcome};
 use motesguide::report::{self, Report};
 use motesguide::text::Lang;
@@ -134,24 +135,28 @@ fn finished(
     }
 }
 
-/// A closed board meeting under secrecy with elected members remote:
-/// 2 = board; Enter keeps the defaults; 1 = yes to secrecy and to remote
-/// members; then the summary, the result, and no to saving.
+/// A closed board meeting under secrecy with elected members remote,
+/// every answer chosen by its number (Enter alone takes none); then the
+/// summary, the result, and no to saving.
 const BOARD: &[&str] = &[
     "2", // meeting type: board
-    "",  // security classified: no
-    "",  // information class: not set
+    "2", // security classified: no
+    "5", // information class: not set
     "1", // secrecy: yes
-    "",  // sensitive data: none
-    "",  // personal data: yes
-    "",  // external participants: no
+    "0", // sensitive data: none
+    "1", // personal data: yes
+    "2", // external participants: no
     "1", // elected members remote: yes (asked only for a board)
-    "",  // screen sharing: no
-    "",  // remote control: none
-    "",  // recording: none
+    "2", // screen sharing: no
+    "1", // remote control: none
+    "1", // recording: none
     "",  // summary: show the result
     "",  // save: no
 ];
+
+/// The answers of an ordinary meeting that the defaults would give, each
+/// chosen: ten questions.
+const ORDINARY: &[&str] = &["1", "2", "5", "2", "0", "1", "2", "2", "1", "1"];
 
 #[test]
 fn a_closed_board_meeting_under_secrecy_reaches_sefos() {
@@ -223,7 +228,7 @@ fn a_closed_board_meeting_under_secrecy_reaches_sefos() {
 }
 
 #[test]
-fn each_question_shows_step_text_help_source_and_what_enter_chooses() {
+fn each_question_shows_step_text_help_source_and_no_preselected_answer() {
     let dir = scratch("block");
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, BOARD);
     finished(outcome, &t);
@@ -259,9 +264,88 @@ fn each_question_shows_step_text_help_source_and_what_enter_chooses() {
         "{block}"
     );
     assert!(block.contains(&format!("  {}. Vet ej\n", n + 2)), "{block}");
+    // Nothing is offered for Enter alone to take.
+    assert!(!block.contains("Enter väljer"), "{block}");
+    assert!(!block.contains("Ditt svar"), "{block}");
+}
+
+#[test]
+fn enter_alone_never_yields_a_result() {
+    let dir = scratch("enter-alone");
+    for lang in Lang::ALL {
+        let (outcome, t) = session(lang, defaults(), &dir, &[""; 50]);
+        let e = outcome.expect_err("Enter alone answers nothing");
+        assert!(e.downcast_ref::<BadInput>().is_some(), "{e}");
+        let (first, choose) = match lang {
+            Lang::Sv => ("Fråga 1 av", "Välj ett svar först: skriv svarets nummer."),
+            Lang::En => (
+                "Question 1 of",
+                "Choose an answer first: type the answer's number.",
+            ),
+        };
+        assert_eq!(t.matches(choose).count(), 50, "{t}");
+        assert_eq!(t.matches(first).count(), 1, "{t}");
+        let verdict = ui(lang).digital_allowed_on;
+        assert!(!t.contains(verdict), "{t}");
+        assert!(!t.contains(ui(lang).answer_code), "{t}");
+    }
+
+    // A multiple choice says how to answer "none".
+    let mut lines = BOARD[..4].to_vec();
+    lines.extend(["", "q"]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    assert_eq!(outcome.unwrap(), PlainOutcome::Quit);
     assert!(
-        block.contains(&format!("Enter väljer: {}. {not_set}\n", n + 1)),
-        "{block}"
+        t.contains(
+            "Svar: \nVälj ett svar först: skriv numren för alla som gäller, eller 0 för inga.\n"
+        ),
+        "{t}"
+    );
+    // Nothing before the offer to save says what Enter would choose.
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, BOARD);
+    finished(outcome, &t);
+    let before_save = &t[..t.find("Vill du spara").expect("the offer to save")];
+    assert!(!before_save.contains("Enter väljer"), "{before_save}");
+}
+
+#[test]
+fn a_question_left_unanswered_is_asked_before_the_result() {
+    let dir = scratch("unanswered");
+    let remote = step("remote_board_members", Lang::Sv);
+    let mut lines = ORDINARY.to_vec();
+    lines.extend([
+        "1", // summary: change the meeting type
+        "2", // board: brings in the question on remote members
+        "b", // left without an answer
+        "",  // summary: Enter asks for it instead of the result
+        "",  // Enter alone on it: still nothing chosen
+        "2", // no
+        "",  // summary: the result
+        "",  // save: no
+    ]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    let (answers, _, _) = finished(outcome, &t);
+    assert_eq!(value(&answers, "remote_board_members"), Answer::Bool(false));
+    let summaries: Vec<&str> = t.split("Sammanfattning av dina svar").skip(1).collect();
+    assert_eq!(summaries.len(), 3, "{t}");
+    // The summary says it is not answered, and gives no code for it.
+    assert!(
+        summaries[1].contains(&format!("  8. {remote}: Inte besvarad\n")),
+        "{}",
+        summaries[1]
+    );
+    let second = &summaries[1][..summaries[1].find("Bara Enter").unwrap()];
+    assert!(!second.contains("Svarskod"), "{second}");
+    assert!(
+        summaries[1].contains(&format!(
+            "Frågan ”{remote}” är inte besvarad än. Svara på den för att se resultatet.\n"
+        )),
+        "{}",
+        summaries[1]
+    );
+    assert!(
+        summaries[2].contains(&format!("  8. {remote}: Nej\n")),
+        "{t}"
     );
 }
 
@@ -277,6 +361,9 @@ fn the_result_is_the_same_as_for_an_answers_file() {
     let (outcome, t) = session(Lang::Sv, start.clone(), &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
     assert_eq!(answers.values, start.values);
+    // They are answers given, and each question says which.
+    let asked = engine::flow::asked(c, &start.values).len();
+    assert_eq!(t.matches("Bara Enter behåller det.").count(), asked, "{t}");
     let profile = start.profile_or_default(c);
     let rec = engine::evaluate(c, profile, &start);
     let text = report::to_text(&Report::new(c, &start, &rec, Lang::Sv));
@@ -292,11 +379,11 @@ fn back_returns_to_the_previous_question_and_keeps_the_answers() {
         "1", // security classified: yes
         "b", // back to security classified
         "2", // no after all
-        "b", // back again: now shows "2. Nej"
+        "b", // back again: now shows "2. Nej" as the answer given
         "",  // keep it
-        "", "1", // secrecy: yes
-        "", "", "", "2", // elected members remote: no
-        "", "", "", "", "",
+        "5", "1", // class not set; secrecy: yes
+        "0", "1", "2", "2", // elected members remote: no
+        "2", "1", "1", "", "",
     ];
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
@@ -304,7 +391,10 @@ fn back_returns_to_the_previous_question_and_keeps_the_answers() {
     assert!(t.contains("Det här är den första frågan."), "{t}");
     assert_eq!(t.matches(&security).count(), 3, "{t}");
     let third = t.rmatch_indices(&security).next().unwrap().0;
-    assert!(t[third..].contains("Enter väljer: 2. Nej"), "{t}");
+    assert!(
+        t[third..].contains("Ditt svar: 2. Nej. Bara Enter behåller det."),
+        "{t}"
+    );
     assert_eq!(value(&answers, "security_classified"), Answer::Bool(false));
     assert_eq!(value(&answers, "secrecy"), Answer::Bool(true));
     assert!(t.contains("Sefos"), "{t}");
@@ -313,7 +403,7 @@ fn back_returns_to_the_previous_question_and_keeps_the_answers() {
 #[test]
 fn a_change_from_the_summary_asks_what_it_brings_in_and_returns() {
     let dir = scratch("change");
-    let mut lines = vec![""; 10]; // an ordinary meeting, all defaults
+    let mut lines = ORDINARY.to_vec();
     lines.extend([
         "1", // summary: change the meeting type
         "2", // board: brings in the question on remote members
@@ -369,14 +459,14 @@ fn a_change_that_makes_an_answer_impossible_says_so_and_asks_again() {
     ]);
     let (outcome, t) = session(Lang::Sv, start, &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
-    assert!(
-        t.contains(&format!(
-            "Svaret på ”{}” har återställts till ”{}”, eftersom det förra svaret inte längre gäller.",
-            step("recording", Lang::Sv),
-            label("recording", "none", Lang::Sv)
-        )),
-        "{t}"
+    let reset = format!(
+        "Ditt svar på ”{}” gäller inte längre efter ändringen. Svara på frågan igen.",
+        step("recording", Lang::Sv)
     );
+    assert!(t.contains(&reset), "{t}");
+    // Reset is unanswered: Enter alone does not take the default.
+    let after = &t[t.find(&reset).unwrap()..];
+    assert!(!after.contains("Ditt svar: "), "{after}");
     assert_eq!(
         value(&answers, "recording"),
         choice("recording", "ordinary")
@@ -391,13 +481,15 @@ fn invalid_input_gets_one_line_and_the_same_prompt() {
         "ja",   // a word that is no choice of the meeting type
         "2",    // board
         "nej",  // a yes/no question takes its label too
-        "",     // information class
-        "",     // secrecy
+        "5",    // information class: not set
+        "2",    // secrecy: no
         "6 9",  // sensitive data: 9 is no category
         "0 6",  // 0 cannot go with others
         "6, 2", // health and political opinions
     ];
-    lines.extend(vec![""; 6]);
+    // Personal data is implied; external, remote members, screen,
+    // control, recording.
+    lines.extend(["2", "2", "2", "1", "1"]);
     lines.extend(["", ""]);
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
@@ -427,7 +519,7 @@ fn invalid_input_gets_one_line_and_the_same_prompt() {
 #[test]
 fn question_mark_repeats_the_question_and_q_quits() {
     let dir = scratch("quit");
-    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &["?", "", "q"]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &["?", "1", "q"]);
     assert_eq!(outcome.expect("quitting is no error"), PlainOutcome::Quit);
     assert_eq!(
         t.matches(&format!(
