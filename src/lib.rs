@@ -17,4 +17,5 @@ pub mod report;
 pub mod save;
 pub mod text;
 pub mod tui;
+pub mod wrap;
 pub mod yaml;

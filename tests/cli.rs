@@ -288,6 +288,55 @@ fn text_is_the_default_format_and_reads_verdict_first() {
     assert!(out.contains("Checklista för deltagarna"), "{out}");
 }
 
+/// Printed text is cut at spaces to 80 columns when piped, list items
+/// hanging under their text; nothing but line breaks and indentation is
+/// added. Markdown and JSON are left as they are.
+#[test]
+fn text_wraps_at_word_boundaries_to_80_columns_when_piped() {
+    let c = content();
+    let out = ok(
+        &[
+            "--scenario",
+            "namndsmote-sekretess",
+            "--format",
+            "text",
+            "--compare",
+            "--what-if",
+        ],
+        None,
+    );
+    for line in out.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    // A long checklist item, whole and in order, under its number.
+    let item = &c.items[c
+        .items
+        .iter()
+        .position(|i| i.id == "board-private-room")
+        .expect("the item on the elected member's room")]
+    .text
+    .sv;
+    assert!(item.chars().count() > 80);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words(&out).contains(&words(item)), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let opening = item.split(' ').take(5).collect::<Vec<_>>().join(" ");
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&opening))
+        .expect("the item's first row");
+    let (number, _) = lines[at].trim_start().split_once(". ").expect("numbered");
+    let hang = lines[at].find(&opening).unwrap();
+    assert_eq!(hang, 2 + number.len() + 2, "{}", lines[at]);
+    assert_eq!(lines[at + 1].find(|ch| ch != ' '), Some(hang), "{out}");
+
+    let md = ok(
+        &["--scenario", "namndsmote-sekretess", "--format", "markdown"],
+        None,
+    );
+    assert!(md.lines().any(|l| l.chars().count() > 80), "{md}");
+}
+
 #[test]
 fn markdown_has_headings_checkboxes_and_sources() {
     let file = library("namndsmote-sekretess.yaml");

@@ -15,6 +15,8 @@ use motesguide::i18n::ui;
 use motesguide::plain::{self, Options, PlainOutcome};
 use motesguide::report::{self, Report};
 use motesguide::text::Lang;
+use motesguide::wrap::wrap;
+use unicode_width::UnicodeWidthStr;
 
 fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
@@ -53,9 +55,20 @@ fn scratch(name: &str) -> Scratch {
 }
 
 /// Runs plain mode on `lines` (one answer a line) from `start`, saving
-/// into `folder`; returns the outcome and the whole transcript, with the
-/// input echoed as a person would see it.
+/// into `folder`, 80 columns wide as when piped; returns the outcome and
+/// the whole transcript, with the input echoed as a person would see it.
 fn session(
+    lang: Lang,
+    start: Answers,
+    folder: &Path,
+    lines: &[&str],
+) -> (anyhow::Result<PlainOutcome>, String) {
+    session_at(80, lang, start, folder, lines)
+}
+
+/// As [`session`], `width` columns wide.
+fn session_at(
+    width: usize,
     lang: Lang,
     start: Answers,
     folder: &Path,
@@ -70,6 +83,7 @@ fn session(
         profile: None,
         folder: folder.to_path_buf(),
         echo_input: true,
+        width,
     };
     let mut out = Vec::new();
     let outcome = plain::run(
@@ -252,10 +266,8 @@ fn each_question_shows_step_text_help_source_and_no_preselected_answer() {
         .collect();
     assert!(help.len() > 1, "{block}");
     assert_eq!(help.join(" "), format!("Hjälp: {}", q.help.sv), "{block}");
-    assert!(
-        block.contains(&format!("Källa: {}", c.cite_all(&q.sources, Lang::Sv))),
-        "{block}"
-    );
+    let source = format!("Källa: {}", c.cite_all(&q.sources, Lang::Sv));
+    assert!(block.contains(&wrap(&source, 80)), "{block}");
     // Not set (the question has no default) and "vet ej" are choices too.
     let not_set = &q.unanswered.as_ref().expect("a label for not set").sv;
     let n = q.options.len();
@@ -336,10 +348,10 @@ fn a_question_left_unanswered_is_asked_before_the_result() {
     );
     let second = &summaries[1][..summaries[1].find("Bara Enter").unwrap()];
     assert!(!second.contains("Svarskod"), "{second}");
+    let answer_first =
+        format!("Frågan ”{remote}” är inte besvarad än. Svara på den för att se resultatet.");
     assert!(
-        summaries[1].contains(&format!(
-            "Frågan ”{remote}” är inte besvarad än. Svara på den för att se resultatet.\n"
-        )),
+        summaries[1].contains(&format!("{}\n", wrap(&answer_first, 80))),
         "{}",
         summaries[1]
     );
@@ -363,11 +375,11 @@ fn the_result_is_the_same_as_for_an_answers_file() {
     assert_eq!(answers.values, start.values);
     // They are answers given, and each question says which.
     let asked = engine::flow::asked(c, &start.values).len();
-    assert_eq!(t.matches("Bara Enter behåller det.").count(), asked, "{t}");
+    assert_eq!(t.matches("Ditt svar: ").count(), asked, "{t}");
     let profile = start.profile_or_default(c);
     let rec = engine::evaluate(c, profile, &start);
     let text = report::to_text(&Report::new(c, &start, &rec, Lang::Sv));
-    assert!(t.contains(&text), "the report is not in:\n{t}");
+    assert!(t.contains(&wrap(&text, 80)), "the report is not in:\n{t}");
 }
 
 #[test]
@@ -463,6 +475,7 @@ fn a_change_that_makes_an_answer_impossible_says_so_and_asks_again() {
         "Ditt svar på ”{}” gäller inte längre efter ändringen. Svara på frågan igen.",
         step("recording", Lang::Sv)
     );
+    let reset = wrap(&reset, 80);
     assert!(t.contains(&reset), "{t}");
     // Reset is unanswered: Enter alone does not take the default.
     let after = &t[t.find(&reset).unwrap()..];
@@ -664,20 +677,26 @@ fn save_errors_are_said_in_the_chosen_language() {
     lines.extend(["1", "saknas/x.md", &long, "b", ""]);
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
     finished(outcome, &t);
-    let missing = dir.join("saknas/x.md");
-    assert!(
-        t.contains(&format!(
-            "Kunde inte spara {}: mappen finns inte\n",
-            missing.display()
-        )),
-        "{t}"
+    let said = |t: &str, template: &str, path: PathBuf| {
+        let line = wrap(&template.replace("{}", &path.display().to_string()), 80);
+        assert!(t.contains(&format!("{line}\n")), "`{line}` not in:\n{t}");
+    };
+    let (missing, long) = (dir.join("saknas/x.md"), dir.join(&long));
+    said(
+        &t,
+        "Kunde inte spara {}: mappen finns inte",
+        missing.clone(),
     );
-    assert!(t.contains(": filnamnet är för långt\n"), "{t}");
+    said(
+        &t,
+        "Kunde inte spara {}: filnamnet är för långt",
+        long.clone(),
+    );
 
     let (outcome, t) = session(Lang::En, defaults(), &dir, &lines);
     finished(outcome, &t);
-    assert!(t.contains(": the folder does not exist\n"), "{t}");
-    assert!(t.contains(": the file name is too long\n"), "{t}");
+    said(&t, "Could not save {}: the folder does not exist", missing);
+    said(&t, "Could not save {}: the file name is too long", long);
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing saved");
 }
 
@@ -718,6 +737,34 @@ fn english_is_a_full_translation() {
         "Nej",
     ] {
         assert!(!t.contains(swedish), "`{swedish}` in the English run:\n{t}");
+    }
+}
+
+#[test]
+fn every_line_is_wrapped_at_word_boundaries_to_the_width() {
+    let dir = scratch("narrow");
+    let (outcome, wide) = session_at(80, Lang::Sv, defaults(), &dir, BOARD);
+    finished(outcome, &wide);
+    for width in [40, 60] {
+        let (outcome, t) = session_at(width, Lang::Sv, defaults(), &dir, BOARD);
+        finished(outcome, &t);
+        for line in t.lines() {
+            assert!(line.width() <= width, "{} columns: {line:?}", line.width());
+        }
+        // Only where the lines break differs: the same words in order.
+        assert!(t.split_whitespace().eq(wide.split_whitespace()));
+        // A checklist item hangs under its text, not under its number.
+        let lines: Vec<&str> = t.lines().collect();
+        let list = lines
+            .iter()
+            .position(|l| *l == "Checklista för deltagarna:")
+            .expect("the participants' checklist");
+        assert!(lines[list + 1].starts_with("  1. "), "{t}");
+        let next = lines[list + 2];
+        assert!(
+            next.starts_with("     ") && !next[5..].starts_with([' ', '(']),
+            "{t}"
+        );
     }
 }
 

@@ -325,6 +325,10 @@ fn print_with_output_redirected_draws_on_the_terminal_and_writes_the_file() {
     );
     assert!(text.contains("Digital meeting permitted on: Microsoft Teams or Zoom"));
     assert!(!text.contains("\x1b["), "no screen drawing in the file");
+    // Piped: wrapped at word boundaries to 80 columns.
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
 }
 
 /// `--print` when the wizard closes before any result: said on standard

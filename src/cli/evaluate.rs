@@ -12,6 +12,7 @@ use crate::error::BadInput;
 use crate::messages::Msg;
 use crate::report::{self, Format, Report, compare};
 use crate::text::Lang;
+use crate::wrap::{stdout_width, wrap};
 
 /// Whether the arguments ask for printed output rather than the wizard.
 pub fn prints(args: &Args) -> bool {
@@ -65,8 +66,11 @@ pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
             if let Some(lines) = &what_ifs {
                 let _ = write!(s, "\n{}", compare::what_if_text(lines, lang));
             }
-            s
+            wrap(&s, stdout_width())
         }
+        // Not wrapped: a Markdown reader flows paragraphs itself, and a
+        // break inside a list item or before a trailing hard break ("  ")
+        // would change what it shows.
         Format::Markdown => {
             let mut s = report::to_markdown(&report);
             if let Some(lines) = &compared {
@@ -133,6 +137,6 @@ pub fn list_scenarios(args: &Args, lang: Lang) -> anyhow::Result<()> {
             sc.story.get(lang)
         );
     }
-    print(&s)?;
+    print(&wrap(&s, stdout_width()))?;
     Ok(())
 }

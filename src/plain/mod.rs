@@ -19,6 +19,7 @@ use crate::i18n::{Ui, ui};
 use crate::report::{self, Report};
 use crate::save::{SaveError, resolve, save};
 use crate::text::Lang;
+use crate::wrap::wrap;
 
 pub use strings::{Strings, fill, strings};
 
@@ -39,16 +40,20 @@ pub struct Options {
     /// Write each line read back to the output, so a transcript of piped
     /// input reads like a conversation. A terminal echoes typing itself.
     pub echo_input: bool,
+    /// Columns every line written is wrapped to, at word boundaries.
+    pub width: usize,
 }
 
 impl Options {
-    /// Swedish or English, default profile, current folder, no echo.
+    /// Swedish or English, default profile, current folder, no echo,
+    /// the width of a pipe.
     pub fn new(lang: Lang) -> Options {
         Options {
             lang,
             profile: None,
             folder: PathBuf::from("."),
             echo_input: false,
+            width: crate::wrap::PIPED_WIDTH,
         }
     }
 }
@@ -78,7 +83,8 @@ pub fn wanted() -> bool {
 }
 
 /// Runs the plain mode on standard input and output, saving into the
-/// current folder and echoing input that does not come from a terminal.
+/// current folder, echoing input that does not come from a terminal and
+/// wrapping to the terminal's width (80 columns when piped).
 pub fn run_stdio(
     content: &Content,
     lang: Lang,
@@ -90,6 +96,7 @@ pub fn run_stdio(
         profile,
         folder: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         echo_input: !std::io::stdin().is_terminal(),
+        width: crate::wrap::stdout_width(),
     };
     run(
         content,
@@ -139,6 +146,7 @@ pub fn run<R: BufRead, W: Write>(
         visited,
         folder: &options.folder,
         echo: options.echo_input,
+        width: options.width,
         input,
         output,
     };
@@ -215,6 +223,7 @@ struct Session<'a, R, W> {
     visited: Vec<bool>,
     folder: &'a Path,
     echo: bool,
+    width: usize,
     input: R,
     output: W,
 }
@@ -733,9 +742,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     // ---- Input and output ----
 
-    /// Writes one line.
+    /// Writes one line, wrapped at word boundaries.
     fn say(&mut self, line: &str) -> anyhow::Result<()> {
-        writeln!(self.output, "{line}")?;
+        writeln!(self.output, "{}", wrap(line, self.width))?;
         Ok(())
     }
 

@@ -24,6 +24,7 @@ use crate::engine::Answers;
 use crate::error::BadInput;
 use crate::messages::Msg;
 use crate::text::Lang;
+use crate::wrap::{stdout_width, wrap};
 use app::{Action, App};
 
 /// How the command line asks the wizard to run.
@@ -105,7 +106,7 @@ pub fn run(
         (app.exit_text(), app.lang)
     };
     match text {
-        (Some(text), _) => crate::cli::print(&text)?,
+        (Some(text), _) => crate::cli::print(&wrap(&text, stdout_width()))?,
         (None, lang) if print => {
             eprintln!("motesguide: {}", Msg::NothingToPrint.get(lang))
         }
