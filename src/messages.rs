@@ -150,6 +150,34 @@ messages! {
     CodeOutOfRange:
         "koden motsvarar inga svar – läs den igen; den kan också komma från en annan version av guiden",
         "the code stands for no set of answers – read it again, or it was made by another version of the guide";
+    /// A usage error (`{message}`) and where to read more.
+    UsageSeeHelp: "{message}; se motesguide --help", "{message}; see motesguide --help";
+    /// `{arg}`.
+    UsageMissingValue:
+        "{arg} behöver ett värde, men inget angavs",
+        "{arg} needs a value, but none was given";
+    /// `{arg}`, `{value}`, `{accepted}`.
+    UsageBadValue:
+        "{arg}: ogiltigt värde `{value}`; giltiga värden: {accepted}",
+        "{arg}: invalid value `{value}`; accepted: {accepted}";
+    /// `{arg}`, `{value}`.
+    UsageBadValueAny: "{arg}: ogiltigt värde `{value}`", "{arg}: invalid value `{value}`";
+    /// `{arg}`.
+    UsageUnknownArgument: "okänt argument `{arg}`", "unknown argument `{arg}`";
+    /// `{command}`.
+    UsageUnknownCommand: "okänt kommando `{command}`", "unknown command `{command}`";
+    /// Follows an unknown argument or command: `{suggestion}`.
+    UsageDidYouMean: " (menade du `{suggestion}`?)", " (did you mean `{suggestion}`?)";
+    /// `{arg}`, `{other}`.
+    UsageConflict:
+        "{arg} kan inte användas tillsammans med {other}",
+        "{arg} cannot be used with {other}";
+    /// `{arg}`.
+    UsageRepeated: "{arg} får bara anges en gång", "{arg} can be given only once";
+    /// `{arg}`, `{value}`.
+    UsageNoValue:
+        "{arg} tar inget värde, men fick `{value}`",
+        "{arg} takes no value, but was given `{value}`";
     /// A panic: `{what}`.
     InternalError:
         "internt fel ({what}); rapportera det gärna tillsammans med svaren du gav",

@@ -969,11 +969,35 @@ fn a_usage_error_is_bad_input_in_one_paragraph() {
     let (_dir, path) = answers_file("secrecy: true\n");
     let file = path_str(&path);
     bad_input(
-        &run(&["--answers", file, "--format", "pdf"], None),
-        &["'pdf'", "--format", "text, markdown, json", "--help"],
+        &run(
+            &["--answers", file, "--format", "pdf", "--lang", "en"],
+            None,
+        ),
+        &["`pdf`", "--format", "text, markdown, json", "--help"],
     );
-    bad_input(&run(&["--answers"], None), &["--answers", "--help"]);
-    bad_input(&run(&["--answers", file, "--bogus"], None), &["'--bogus'"]);
+    bad_input(
+        &run(&["--lang=en", "--answers"], None),
+        &["--answers needs a value", "--help"],
+    );
+    bad_input(
+        &run(&["--answers", file, "--bogus", "--lang", "en"], None),
+        &["`--bogus`"],
+    );
+    // In Swedish, the default, as every other refusal.
+    let err = bad_input(&run(&["--answers", file, "--format", "pdf"], None), &[]);
+    assert_eq!(
+        err,
+        "motesguide: --format: ogiltigt värde `pdf`; giltiga värden: text, markdown, json; se motesguide --help\n"
+    );
+    let err = bad_input(&run(&["--anwsers", file], None), &[]);
+    assert_eq!(
+        err,
+        "motesguide: okänt argument `--anwsers` (menade du `--answers`?); se motesguide --help\n"
+    );
+    bad_input(
+        &run(&["--answers", file, "--scenario", "klass-4"], None),
+        &["kan inte användas tillsammans med"],
+    );
     // Help is not an error: stdout, exit 0.
     let help = ok(&["--help"], None);
     assert!(help.contains("--answers"), "{help}");

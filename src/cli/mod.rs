@@ -1,6 +1,7 @@
 //! The command line: arguments, dispatch and exit codes (CONTRACT.md).
 
 mod evaluate;
+mod usage;
 mod validate;
 
 use std::io::Write;
@@ -97,12 +98,14 @@ pub fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             // Help and version go to stdout (exit 0) as clap prints them; a
-            // usage error is bad input: one paragraph on stderr, exit 2.
+            // usage error is bad input: one paragraph on stderr, exit 2, in
+            // the language the arguments ask for.
             let code = e.exit_code();
             if code == 0 {
                 let _ = e.print();
             } else {
-                eprintln!("motesguide: {}", usage_paragraph(&e.to_string()));
+                let lang = usage::lang_of(std::env::args_os());
+                eprintln!("motesguide: {}", usage::message(&e, lang));
             }
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
@@ -111,20 +114,6 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report_error(&e),
     }
-}
-
-/// clap's usage error as one paragraph: its first block (what is wrong and
-/// the accepted values) on one line, and where to read more.
-fn usage_paragraph(rendered: &str) -> String {
-    let first = rendered.split("\n\n").next().unwrap_or(rendered);
-    let text = first
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.strip_prefix("error: ").unwrap_or(&text);
-    format!("{text}; see motesguide --help")
 }
 
 /// A panic is a bug: say so in one line, without a backtrace, and exit 1.
