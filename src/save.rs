@@ -7,15 +7,46 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
+use crate::messages::{Msg, io_detail, io_reason};
+use crate::text::Lang;
+
 /// Why a file was not written; each names the path concerned.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SaveError {
     /// The file is there already and overwriting was not asked for.
     Exists(PathBuf),
+    /// The folder does not exist, or part of the path is a file.
     NoFolder(PathBuf),
     NoPermission(PathBuf),
     IsFolder(PathBuf),
+    /// Anything else (a file name that is too long, a full disk), with its
+    /// reason already in the language [`save`] was given: the faces show
+    /// it as it is.
     Other(PathBuf, String),
+}
+
+impl SaveError {
+    /// Why the file was not written, in `lang`.
+    pub fn reason(&self, lang: Lang) -> String {
+        match self {
+            SaveError::Exists(_) => Msg::FileExists.get(lang).to_owned(),
+            SaveError::NoFolder(_) => Msg::NoFolder.get(lang).to_owned(),
+            SaveError::NoPermission(_) => Msg::NoPermission.get(lang).to_owned(),
+            SaveError::IsFolder(_) => Msg::IsFolder.get(lang).to_owned(),
+            SaveError::Other(_, why) => why.clone(),
+        }
+    }
+
+    /// The path concerned.
+    pub fn path(&self) -> &Path {
+        match self {
+            SaveError::Exists(p)
+            | SaveError::NoFolder(p)
+            | SaveError::NoPermission(p)
+            | SaveError::IsFolder(p)
+            | SaveError::Other(p, _) => p,
+        }
+    }
 }
 
 /// The file a typed name stands for: `~/` is the home folder, a relative
@@ -43,7 +74,8 @@ pub fn expand(typed: &str, base: &Path) -> PathBuf {
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
 /// synced, then linked or renamed into place. Without `overwrite` an
 /// existing file is left alone and reported as [`SaveError::Exists`].
-pub fn save(path: &Path, text: &str, overwrite: bool) -> Result<PathBuf, SaveError> {
+/// `lang` is the language of the reason in [`SaveError::Other`].
+pub fn save(path: &Path, text: &str, overwrite: bool, lang: Lang) -> Result<PathBuf, SaveError> {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if path.is_dir() {
         return Err(SaveError::IsFolder(path));
@@ -54,7 +86,8 @@ pub fn save(path: &Path, text: &str, overwrite: bool) -> Result<PathBuf, SaveErr
     if !overwrite && path.exists() {
         return Err(SaveError::Exists(path));
     }
-    let (tmp, mut file) = temp_file(dir, &name.to_string_lossy()).map_err(|e| error(&path, &e))?;
+    let (tmp, mut file) =
+        temp_file(dir, &name.to_string_lossy()).map_err(|e| error(&path, &e, lang))?;
     let written = file
         .write_all(text.as_bytes())
         .and_then(|()| file.sync_all());
@@ -70,7 +103,7 @@ pub fn save(path: &Path, text: &str, overwrite: bool) -> Result<PathBuf, SaveErr
     match placed {
         Ok(()) => Ok(path),
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists(path)),
-        Err(e) => Err(error(&path, &e)),
+        Err(e) => Err(error(&path, &e, lang)),
     }
 }
 
@@ -99,16 +132,19 @@ fn temp_file(dir: &Path, name: &str) -> io::Result<(PathBuf, File)> {
     }
 }
 
-fn error(path: &Path, e: &io::Error) -> SaveError {
+/// An I/O failure as a [`SaveError`]. The file itself is never missing
+/// (it is being created), so "not found" and "not a directory" both mean
+/// the folder is not there.
+fn error(path: &Path, e: &io::Error, lang: Lang) -> SaveError {
     let path = path.to_path_buf();
     match e.kind() {
-        io::ErrorKind::NotFound => SaveError::NoFolder(path),
+        io::ErrorKind::NotFound | io::ErrorKind::NotADirectory => SaveError::NoFolder(path),
         io::ErrorKind::PermissionDenied | io::ErrorKind::ReadOnlyFilesystem => {
             SaveError::NoPermission(path)
         }
         io::ErrorKind::IsADirectory => SaveError::IsFolder(path),
         io::ErrorKind::AlreadyExists => SaveError::Exists(path),
-        _ => SaveError::Other(path, crate::error_text(e)),
+        kind => SaveError::Other(path, io_reason(kind, &io_detail(e), lang)),
     }
 }
 
@@ -128,7 +164,7 @@ mod tests {
     fn writes_a_new_file_and_leaves_no_temporary_file() {
         let dir = scratch("new");
         let path = dir.join("a.md");
-        assert_eq!(save(&path, "hej\n", false), Ok(path.clone()));
+        assert_eq!(save(&path, "hej\n", false, Lang::Sv), Ok(path.clone()));
         assert_eq!(fs::read_to_string(&path).unwrap(), "hej\n");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
         fs::remove_dir_all(dir).unwrap();
@@ -140,11 +176,11 @@ mod tests {
         let path = dir.join("a.md");
         fs::write(&path, "old").unwrap();
         assert_eq!(
-            save(&path, "new", false),
+            save(&path, "new", false, Lang::Sv),
             Err(SaveError::Exists(path.clone()))
         );
         assert_eq!(fs::read_to_string(&path).unwrap(), "old");
-        assert_eq!(save(&path, "new", true), Ok(path.clone()));
+        assert_eq!(save(&path, "new", true, Lang::Sv), Ok(path.clone()));
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
         assert_eq!(fs::read_dir(&dir).unwrap().count(), 1);
         fs::remove_dir_all(dir).unwrap();
@@ -154,13 +190,39 @@ mod tests {
     fn reports_a_missing_folder_and_a_folder_as_target() {
         let dir = scratch("errors");
         let missing = dir.join("nope").join("a.md");
+        let e = save(&missing, "x", false, Lang::Sv).unwrap_err();
+        assert_eq!(e, SaveError::NoFolder(missing.clone()));
+        assert_eq!(e.reason(Lang::Sv), "mappen finns inte");
+        assert_eq!(e.reason(Lang::En), "the folder does not exist");
+        // A file where a folder should be: the folder does not exist.
+        fs::write(dir.join("file.md"), "x").unwrap();
+        let through_file = dir.join("file.md").join("a.md");
+        let e = save(&through_file, "x", false, Lang::Sv).unwrap_err();
+        assert_eq!(e, SaveError::NoFolder(through_file.clone()));
+        assert_eq!(e.reason(Lang::Sv), "mappen finns inte");
         assert_eq!(
-            save(&missing, "x", false),
-            Err(SaveError::NoFolder(missing.clone()))
-        );
-        assert_eq!(
-            save(&dir, "x", false),
+            save(&dir, "x", false, Lang::Sv),
             Err(SaveError::IsFolder(dir.clone()))
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_name_too_long_is_said_in_the_language_asked() {
+        let dir = scratch("long");
+        let long = dir.join(format!("{}.md", "å".repeat(200)));
+        let e = save(&long, "x", false, Lang::Sv).unwrap_err();
+        assert_eq!(
+            e,
+            SaveError::Other(long.clone(), "filnamnet är för långt".to_owned())
+        );
+        assert_eq!(e.path(), long);
+        let e = save(&long, "x", false, Lang::En).unwrap_err();
+        assert_eq!(e.reason(Lang::En), "the file name is too long");
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            0,
+            "nothing left behind"
         );
         fs::remove_dir_all(dir).unwrap();
     }

@@ -288,6 +288,55 @@ fn text_is_the_default_format_and_reads_verdict_first() {
     assert!(out.contains("Checklista för deltagarna"), "{out}");
 }
 
+/// Printed text is cut at spaces to 80 columns when piped, list items
+/// hanging under their text; nothing but line breaks and indentation is
+/// added. Markdown and JSON are left as they are.
+#[test]
+fn text_wraps_at_word_boundaries_to_80_columns_when_piped() {
+    let c = content();
+    let out = ok(
+        &[
+            "--scenario",
+            "namndsmote-sekretess",
+            "--format",
+            "text",
+            "--compare",
+            "--what-if",
+        ],
+        None,
+    );
+    for line in out.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+    // A long checklist item, whole and in order, under its number.
+    let item = &c.items[c
+        .items
+        .iter()
+        .position(|i| i.id == "board-private-room")
+        .expect("the item on the elected member's room")]
+    .text
+    .sv;
+    assert!(item.chars().count() > 80);
+    let words = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(words(&out).contains(&words(item)), "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    let opening = item.split(' ').take(5).collect::<Vec<_>>().join(" ");
+    let at = lines
+        .iter()
+        .position(|l| l.contains(&opening))
+        .expect("the item's first row");
+    let (number, _) = lines[at].trim_start().split_once(". ").expect("numbered");
+    let hang = lines[at].find(&opening).unwrap();
+    assert_eq!(hang, 2 + number.len() + 2, "{}", lines[at]);
+    assert_eq!(lines[at + 1].find(|ch| ch != ' '), Some(hang), "{out}");
+
+    let md = ok(
+        &["--scenario", "namndsmote-sekretess", "--format", "markdown"],
+        None,
+    );
+    assert!(md.lines().any(|l| l.chars().count() > 80), "{md}");
+}
+
 #[test]
 fn markdown_has_headings_checkboxes_and_sources() {
     let file = library("namndsmote-sekretess.yaml");
@@ -589,7 +638,10 @@ fn an_unknown_key_lists_the_accepted_keys() {
     let c = content();
     let mut mentions = vec!["line 2", "unknown key `secrecie`", "profile"];
     mentions.extend(c.questions.iter().map(|q| q.id.as_str()));
-    bad_input(&run(&["--answers", path_str(&path)], None), &mentions);
+    bad_input(
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
+        &mentions,
+    );
 }
 
 #[test]
@@ -599,16 +651,19 @@ fn an_unknown_value_lists_the_accepted_values() {
     let q = question(c, "recording");
     let mut mentions = vec!["line 1", "`recording`", "`sometimes`"];
     mentions.extend(c.questions[q].options.iter().map(|o| o.id.as_str()));
-    bad_input(&run(&["--answers", path_str(&path)], None), &mentions);
+    bad_input(
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
+        &mentions,
+    );
     let (_dir, path) = answers_file("information_class: 5\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["`information_class`", "`5`", "1, 2, 3, 4, unknown"],
     );
     // `unknown` is not accepted where the contract does not offer it.
     let (_dir, path) = answers_file("meeting_type: unknown\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["`meeting_type`", "ordinary", "broadcast"],
     );
 }
@@ -617,12 +672,12 @@ fn an_unknown_value_lists_the_accepted_values() {
 fn a_yaml_syntax_error_names_line_and_column() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecy: [true\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["line 3, column 1", "not valid YAML"],
     );
     let (_dir, path) = answers_file("meeting_type: board\nsecrecy: true: false\n");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["line 2, column 14", "not valid YAML"],
     );
 }
@@ -650,7 +705,10 @@ fn a_value_of_the_wrong_type_says_what_is_accepted() {
         ("just some words\n", &["expected a mapping", "a text"][..]),
     ] {
         let (_dir, path) = answers_file(text);
-        bad_input(&run(&["--answers", path_str(&path)], None), mentions);
+        bad_input(
+            &run(&["--answers", path_str(&path), "--lang", "en"], None),
+            mentions,
+        );
     }
 }
 
@@ -659,7 +717,7 @@ fn a_missing_file_is_named() {
     let dir = TempDir::new("missing");
     let path = dir.path().join("no-such-answers.yaml");
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &[path_str(&path), "no such file"],
     );
 }
@@ -669,7 +727,7 @@ fn an_unreadable_file_is_named() {
     // A folder cannot be read as a file, whoever runs the test.
     let dir = TempDir::new("unreadable");
     bad_input(
-        &run(&["--answers", path_str(dir.path())], None),
+        &run(&["--answers", path_str(dir.path()), "--lang", "en"], None),
         &[path_str(dir.path()), "cannot read"],
     );
     // A file without read permission; root reads it anyway, so there the
@@ -682,7 +740,7 @@ fn an_unreadable_file_is_named() {
         return;
     }
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &[path_str(&path), "permission denied"],
     );
 }
@@ -707,18 +765,18 @@ fn binary_garbage_is_refused() {
     bytes[100] = 0;
     let path = dir.write("garbage.bin", &bytes);
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["garbage.bin", "not a text file"],
     );
     // Invalid UTF-8 without a NUL byte.
     let bytes: Vec<u8> = b"secrecy: true\n# \xff\xfe\xc3\n".to_vec();
     let path = dir.write("latin.yaml", &bytes);
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["latin.yaml", "not UTF-8"],
     );
     bad_input(
-        &run(&["--answers", "-"], Some(&garbage(4096))),
+        &run(&["--answers", "-", "--lang", "en"], Some(&garbage(4096))),
         &["standard input"],
     );
 }
@@ -727,11 +785,11 @@ fn binary_garbage_is_refused() {
 fn an_empty_file_is_refused() {
     for text in ["", "\n\n   \n", "# only a comment\n"] {
         let (_dir, path) = answers_file(text);
-        let o = run(&["--answers", path_str(&path)], None);
+        let o = run(&["--answers", path_str(&path), "--lang", "en"], None);
         bad_input(&o, &["answers.yaml"]);
     }
     bad_input(
-        &run(&["--answers", "-"], Some(b"")),
+        &run(&["--answers", "-", "--lang", "en"], Some(b"")),
         &["standard input", "empty"],
     );
 }
@@ -740,7 +798,7 @@ fn an_empty_file_is_refused() {
 fn an_unknown_profile_lists_the_profiles() {
     let (_dir, path) = answers_file("profile: bilaga-7\n");
     let err = bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &[
             "line 1",
             "unknown profile",
@@ -752,7 +810,14 @@ fn an_unknown_profile_lists_the_profiles() {
     let (_dir, path) = answers_file("secrecy: true\n");
     bad_input(
         &run(
-            &["--answers", path_str(&path), "--profile", "bilaga-7"],
+            &[
+                "--answers",
+                path_str(&path),
+                "--profile",
+                "bilaga-7",
+                "--lang",
+                "en",
+            ],
             None,
         ),
         &[
@@ -764,12 +829,116 @@ fn an_unknown_profile_lists_the_profiles() {
 }
 
 #[test]
-fn an_unknown_language_lists_the_languages() {
+fn an_unknown_language_lists_the_languages_in_both() {
     let (_dir, path) = answers_file("secrecy: true\n");
-    bad_input(
+    // The language asked for is not known: Swedish first, then English.
+    let err = bad_input(
         &run(&["--answers", path_str(&path), "--lang", "de"], None),
         &["--lang", "`de`", "sv", "en"],
     );
+    assert_eq!(
+        err,
+        "motesguide: --lang: okänt språk `de`; välj sv (svenska, standard) eller en (engelska)\n\
+         --lang: unknown language `de`; accepted: sv (Swedish, default), en (English)\n"
+    );
+}
+
+/// Swedish is the default: every refusal is in Swedish, and still names
+/// the file, the line and what would be accepted.
+#[test]
+fn refusals_are_in_swedish_by_default() {
+    let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");
+    let file = path_str(&path);
+    let err = bad_input(&run(&["--answers", file], None), &[file]);
+    let keys: Vec<&str> = std::iter::once("profile")
+        .chain(content().questions.iter().map(|q| q.id.as_str()))
+        .collect();
+    assert_eq!(
+        err,
+        format!(
+            "motesguide: {file}, rad 2: okänd nyckel `secrecie`; giltiga nycklar: {}\n",
+            keys.join(", ")
+        )
+    );
+
+    let (_dir, path) = answers_file("secrecy: sometimes\n");
+    let file = path_str(&path);
+    let err = bad_input(&run(&["--answers", file], None), &[file]);
+    assert_eq!(
+        err,
+        format!(
+            "motesguide: {file}, rad 1: `secrecy` kan inte vara `sometimes`; giltiga värden: true, false, unknown\n"
+        )
+    );
+    let (_dir, path) = answers_file("sensitive_data: [health, gossip]\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &[
+            "rad 1: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
+            "(eller [] för inga)",
+        ],
+    );
+    let (_dir, path) = answers_file("secrecy: [true\n");
+    bad_input(
+        &run(&["--answers", path_str(&path)], None),
+        &["rad 2, kolumn 1: texten är inte giltig YAML (YAML-tolken: "],
+    );
+    bad_input(
+        &run(&["--answers", "-"], Some(b"")),
+        &["standardinmatningen: svarsfilen är tom; en svarsfil är YAML"],
+    );
+    let missing = _dir.path().join("saknas.yaml");
+    bad_input(
+        &run(&["--answers", path_str(&missing)], None),
+        &[&format!(
+            "{}: svarsfilen kan inte läsas (filen finns inte); ",
+            path_str(&missing)
+        )],
+    );
+
+    // A mistyped answer code.
+    let c = content();
+    let good = motesguide::engine::code::encode(
+        c,
+        &motesguide::engine::Answers::defaults(c),
+        c.default_profile,
+    );
+    let mut typo: Vec<char> = good.chars().collect();
+    typo[1] = if typo[1] == '7' { '8' } else { '7' };
+    let typo: String = typo.into_iter().collect();
+    let err = bad_input(&run(&["--code", &typo, "--format", "text"], None), &[]);
+    assert!(
+        err.starts_with(&format!(
+            "motesguide: --code {typo}: ett tecken är felskrivet – läs koden igen; en kod har "
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("(koden visas på sidorna ”Kontrollera dina svar” och ”Resultat”)"),
+        "{err}"
+    );
+
+    bad_input(
+        &run(&["--scenario", "inget-sadant", "--format", "text"], None),
+        &["--scenario: okänt scenario `inget-sadant`; giltiga scenarier: "],
+    );
+    let (_dir, path) = answers_file("secrecy: true\n");
+    bad_input(
+        &run(&["--answers", path_str(&path), "--profile", "x"], None),
+        &["--profile: okänd profil `x`; giltiga profiler: standard, bilaga-6"],
+    );
+
+    // Nothing English slips through.
+    for err in [
+        bad_input(&run(&["--code", "U", "--format", "json"], None), &[]),
+        bad_input(&run(&["--answers", "-"], Some(b"- a\n")), &[]),
+    ] {
+        for english in [
+            "accepted", "unknown", "line", "cannot", "expected", "code has",
+        ] {
+            assert!(!err.contains(english), "`{english}` in: {err}");
+        }
+    }
 }
 
 #[test]
@@ -781,11 +950,11 @@ fn a_ten_megabyte_file_is_refused_quickly() {
     let (_dir, path) = answers_file(&text);
     let start = std::time::Instant::now();
     bad_input(
-        &run(&["--answers", path_str(&path)], None),
+        &run(&["--answers", path_str(&path), "--lang", "en"], None),
         &["answers.yaml", "larger than"],
     );
     bad_input(
-        &run(&["--answers", "-"], Some(text.as_bytes())),
+        &run(&["--answers", "-", "--lang", "en"], Some(text.as_bytes())),
         &["standard input", "larger than"],
     );
     assert!(
@@ -800,11 +969,35 @@ fn a_usage_error_is_bad_input_in_one_paragraph() {
     let (_dir, path) = answers_file("secrecy: true\n");
     let file = path_str(&path);
     bad_input(
-        &run(&["--answers", file, "--format", "pdf"], None),
-        &["'pdf'", "--format", "text, markdown, json", "--help"],
+        &run(
+            &["--answers", file, "--format", "pdf", "--lang", "en"],
+            None,
+        ),
+        &["`pdf`", "--format", "text, markdown, json", "--help"],
     );
-    bad_input(&run(&["--answers"], None), &["--answers", "--help"]);
-    bad_input(&run(&["--answers", file, "--bogus"], None), &["'--bogus'"]);
+    bad_input(
+        &run(&["--lang=en", "--answers"], None),
+        &["--answers needs a value", "--help"],
+    );
+    bad_input(
+        &run(&["--answers", file, "--bogus", "--lang", "en"], None),
+        &["`--bogus`"],
+    );
+    // In Swedish, the default, as every other refusal.
+    let err = bad_input(&run(&["--answers", file, "--format", "pdf"], None), &[]);
+    assert_eq!(
+        err,
+        "motesguide: --format: ogiltigt värde `pdf`; giltiga värden: text, markdown, json; se motesguide --help\n"
+    );
+    let err = bad_input(&run(&["--anwsers", file], None), &[]);
+    assert_eq!(
+        err,
+        "motesguide: okänt argument `--anwsers` (menade du `--answers`?); se motesguide --help\n"
+    );
+    bad_input(
+        &run(&["--answers", file, "--scenario", "klass-4"], None),
+        &["kan inte användas tillsammans med"],
+    );
     // Help is not an error: stdout, exit 0.
     let help = ok(&["--help"], None);
     assert!(help.contains("--answers"), "{help}");

@@ -12,8 +12,7 @@ use motesguide::content::{self, Answer, Content, QuestOption};
 use motesguide::engine::Answers;
 use motesguide::engine::code::{self, CodeErrorKind, Codec};
 use motesguide::engine::space::Space;
-use motesguide::error::BadInput;
-use motesguide::text::Text;
+use motesguide::text::{Lang, Text};
 
 const ALPHABET: &str = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
@@ -352,7 +351,7 @@ fn errors_say_what_is_wrong_and_what_a_code_looks_like() {
     let plain: String = characters(&good).into_iter().collect();
     let message = |input: &str| {
         let e = code::decode(c, input).expect_err(input);
-        BadInput::from(e).to_string()
+        e.bad_input(Lang::En).to_string()
     };
     let hint = format!("a code has {n} characters such as {good}");
 
@@ -391,4 +390,20 @@ fn errors_say_what_is_wrong_and_what_a_code_looks_like() {
     // Control characters are not echoed raw to the terminal.
     let m = message("\u{1b}[31m");
     assert!(!m.contains('\u{1b}'), "{m:?}");
+    // Swedish, the default, says the same in Swedish.
+    let e = code::decode(c, &typo).expect_err("a typo");
+    assert_eq!(
+        e.message(Lang::Sv),
+        format!(
+            "--code {typo}: ett tecken är felskrivet – läs koden igen; en kod har {n} tecken, till exempel {good} (koden visas på sidorna ”Kontrollera dina svar” och ”Resultat”)"
+        )
+    );
+    let e = code::decode(c, "").expect_err("empty");
+    assert!(e.message(Lang::Sv).contains(": koden är tom; "), "{e:?}");
+    let e = code::decode(c, &bad).expect_err("a U");
+    assert!(
+        e.message(Lang::Sv)
+            .contains("tecken 3, `U`, används inte i koder"),
+        "{e:?}"
+    );
 }

@@ -11,9 +11,12 @@ use std::sync::OnceLock;
 use motesguide::content::{self, Answer, Content};
 use motesguide::engine::{self, Answers, code, parse_answers};
 use motesguide::error::BadInput;
+use motesguide::i18n::ui;
 use motesguide::plain::{self, Options, PlainOutcome};
 use motesguide::report::{self, Report};
 use motesguide::text::Lang;
+use motesguide::wrap::wrap;
+use unicode_width::UnicodeWidthStr;
 
 fn content() -> &'static Content {
     static CONTENT: OnceLock<Content> = OnceLock::new();
@@ -52,9 +55,20 @@ fn scratch(name: &str) -> Scratch {
 }
 
 /// Runs plain mode on `lines` (one answer a line) from `start`, saving
-/// into `folder`; returns the outcome and the whole transcript, with the
-/// input echoed as a person would see it.
+/// into `folder`, 80 columns wide as when piped; returns the outcome and
+/// the whole transcript, with the input echoed as a person would see it.
 fn session(
+    lang: Lang,
+    start: Answers,
+    folder: &Path,
+    lines: &[&str],
+) -> (anyhow::Result<PlainOutcome>, String) {
+    session_at(80, lang, start, folder, lines)
+}
+
+/// As [`session`], `width` columns wide.
+fn session_at(
+    width: usize,
     lang: Lang,
     start: Answers,
     folder: &Path,
@@ -69,6 +83,7 @@ fn session(
         profile: None,
         folder: folder.to_path_buf(),
         echo_input: true,
+        width,
     };
     let mut out = Vec::new();
     let outcome = plain::run(
@@ -134,24 +149,28 @@ fn finished(
     }
 }
 
-/// A closed board meeting under secrecy with elected members remote:
-/// 2 = board; Enter keeps the defaults; 1 = yes to secrecy and to remote
-/// members; then the summary, the result, and no to saving.
+/// A closed board meeting under secrecy with elected members remote,
+/// every answer chosen by its number (Enter alone takes none); then the
+/// summary, the result, and no to saving.
 const BOARD: &[&str] = &[
     "2", // meeting type: board
-    "",  // security classified: no
-    "",  // information class: not set
+    "2", // security classified: no
+    "5", // information class: not set
     "1", // secrecy: yes
-    "",  // sensitive data: none
-    "",  // personal data: yes
-    "",  // external participants: no
+    "0", // sensitive data: none
+    "1", // personal data: yes
+    "2", // external participants: no
     "1", // elected members remote: yes (asked only for a board)
-    "",  // screen sharing: no
-    "",  // remote control: none
-    "",  // recording: none
+    "2", // screen sharing: no
+    "1", // remote control: none
+    "1", // recording: none
     "",  // summary: show the result
     "",  // save: no
 ];
+
+/// The answers of an ordinary meeting that the defaults would give, each
+/// chosen: ten questions.
+const ORDINARY: &[&str] = &["1", "2", "5", "2", "0", "1", "2", "2", "1", "1"];
 
 #[test]
 fn a_closed_board_meeting_under_secrecy_reaches_sefos() {
@@ -223,7 +242,7 @@ fn a_closed_board_meeting_under_secrecy_reaches_sefos() {
 }
 
 #[test]
-fn each_question_shows_step_text_help_source_and_what_enter_chooses() {
+fn each_question_shows_step_text_help_source_and_no_preselected_answer() {
     let dir = scratch("block");
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, BOARD);
     finished(outcome, &t);
@@ -247,10 +266,8 @@ fn each_question_shows_step_text_help_source_and_what_enter_chooses() {
         .collect();
     assert!(help.len() > 1, "{block}");
     assert_eq!(help.join(" "), format!("Hjälp: {}", q.help.sv), "{block}");
-    assert!(
-        block.contains(&format!("Källa: {}", c.cite_all(&q.sources, Lang::Sv))),
-        "{block}"
-    );
+    let source = format!("Källa: {}", c.cite_all(&q.sources, Lang::Sv));
+    assert!(block.contains(&wrap(&source, 80)), "{block}");
     // Not set (the question has no default) and "vet ej" are choices too.
     let not_set = &q.unanswered.as_ref().expect("a label for not set").sv;
     let n = q.options.len();
@@ -259,9 +276,88 @@ fn each_question_shows_step_text_help_source_and_what_enter_chooses() {
         "{block}"
     );
     assert!(block.contains(&format!("  {}. Vet ej\n", n + 2)), "{block}");
+    // Nothing is offered for Enter alone to take.
+    assert!(!block.contains("Enter väljer"), "{block}");
+    assert!(!block.contains("Ditt svar"), "{block}");
+}
+
+#[test]
+fn enter_alone_never_yields_a_result() {
+    let dir = scratch("enter-alone");
+    for lang in Lang::ALL {
+        let (outcome, t) = session(lang, defaults(), &dir, &[""; 50]);
+        let e = outcome.expect_err("Enter alone answers nothing");
+        assert!(e.downcast_ref::<BadInput>().is_some(), "{e}");
+        let (first, choose) = match lang {
+            Lang::Sv => ("Fråga 1 av", "Välj ett svar först: skriv svarets nummer."),
+            Lang::En => (
+                "Question 1 of",
+                "Choose an answer first: type the answer's number.",
+            ),
+        };
+        assert_eq!(t.matches(choose).count(), 50, "{t}");
+        assert_eq!(t.matches(first).count(), 1, "{t}");
+        let verdict = ui(lang).digital_allowed_on;
+        assert!(!t.contains(verdict), "{t}");
+        assert!(!t.contains(ui(lang).answer_code), "{t}");
+    }
+
+    // A multiple choice says how to answer "none".
+    let mut lines = BOARD[..4].to_vec();
+    lines.extend(["", "q"]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    assert_eq!(outcome.unwrap(), PlainOutcome::Quit);
     assert!(
-        block.contains(&format!("Enter väljer: {}. {not_set}\n", n + 1)),
-        "{block}"
+        t.contains(
+            "Svar: \nVälj ett svar först: skriv numren för alla som gäller, eller 0 för inga.\n"
+        ),
+        "{t}"
+    );
+    // Nothing before the offer to save says what Enter would choose.
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, BOARD);
+    finished(outcome, &t);
+    let before_save = &t[..t.find("Vill du spara").expect("the offer to save")];
+    assert!(!before_save.contains("Enter väljer"), "{before_save}");
+}
+
+#[test]
+fn a_question_left_unanswered_is_asked_before_the_result() {
+    let dir = scratch("unanswered");
+    let remote = step("remote_board_members", Lang::Sv);
+    let mut lines = ORDINARY.to_vec();
+    lines.extend([
+        "1", // summary: change the meeting type
+        "2", // board: brings in the question on remote members
+        "b", // left without an answer
+        "",  // summary: Enter asks for it instead of the result
+        "",  // Enter alone on it: still nothing chosen
+        "2", // no
+        "",  // summary: the result
+        "",  // save: no
+    ]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    let (answers, _, _) = finished(outcome, &t);
+    assert_eq!(value(&answers, "remote_board_members"), Answer::Bool(false));
+    let summaries: Vec<&str> = t.split("Sammanfattning av dina svar").skip(1).collect();
+    assert_eq!(summaries.len(), 3, "{t}");
+    // The summary says it is not answered, and gives no code for it.
+    assert!(
+        summaries[1].contains(&format!("  8. {remote}: Inte besvarad\n")),
+        "{}",
+        summaries[1]
+    );
+    let second = &summaries[1][..summaries[1].find("Bara Enter").unwrap()];
+    assert!(!second.contains("Svarskod"), "{second}");
+    let answer_first =
+        format!("Frågan ”{remote}” är inte besvarad än. Svara på den för att se resultatet.");
+    assert!(
+        summaries[1].contains(&format!("{}\n", wrap(&answer_first, 80))),
+        "{}",
+        summaries[1]
+    );
+    assert!(
+        summaries[2].contains(&format!("  8. {remote}: Nej\n")),
+        "{t}"
     );
 }
 
@@ -277,10 +373,13 @@ fn the_result_is_the_same_as_for_an_answers_file() {
     let (outcome, t) = session(Lang::Sv, start.clone(), &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
     assert_eq!(answers.values, start.values);
+    // They are answers given, and each question says which.
+    let asked = engine::flow::asked(c, &start.values).len();
+    assert_eq!(t.matches("Ditt svar: ").count(), asked, "{t}");
     let profile = start.profile_or_default(c);
     let rec = engine::evaluate(c, profile, &start);
     let text = report::to_text(&Report::new(c, &start, &rec, Lang::Sv));
-    assert!(t.contains(&text), "the report is not in:\n{t}");
+    assert!(t.contains(&wrap(&text, 80)), "the report is not in:\n{t}");
 }
 
 #[test]
@@ -292,11 +391,11 @@ fn back_returns_to_the_previous_question_and_keeps_the_answers() {
         "1", // security classified: yes
         "b", // back to security classified
         "2", // no after all
-        "b", // back again: now shows "2. Nej"
+        "b", // back again: now shows "2. Nej" as the answer given
         "",  // keep it
-        "", "1", // secrecy: yes
-        "", "", "", "2", // elected members remote: no
-        "", "", "", "", "",
+        "5", "1", // class not set; secrecy: yes
+        "0", "1", "2", "2", // elected members remote: no
+        "2", "1", "1", "", "",
     ];
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
@@ -304,7 +403,10 @@ fn back_returns_to_the_previous_question_and_keeps_the_answers() {
     assert!(t.contains("Det här är den första frågan."), "{t}");
     assert_eq!(t.matches(&security).count(), 3, "{t}");
     let third = t.rmatch_indices(&security).next().unwrap().0;
-    assert!(t[third..].contains("Enter väljer: 2. Nej"), "{t}");
+    assert!(
+        t[third..].contains("Ditt svar: 2. Nej. Bara Enter behåller det."),
+        "{t}"
+    );
     assert_eq!(value(&answers, "security_classified"), Answer::Bool(false));
     assert_eq!(value(&answers, "secrecy"), Answer::Bool(true));
     assert!(t.contains("Sefos"), "{t}");
@@ -313,7 +415,7 @@ fn back_returns_to_the_previous_question_and_keeps_the_answers() {
 #[test]
 fn a_change_from_the_summary_asks_what_it_brings_in_and_returns() {
     let dir = scratch("change");
-    let mut lines = vec![""; 10]; // an ordinary meeting, all defaults
+    let mut lines = ORDINARY.to_vec();
     lines.extend([
         "1", // summary: change the meeting type
         "2", // board: brings in the question on remote members
@@ -369,14 +471,15 @@ fn a_change_that_makes_an_answer_impossible_says_so_and_asks_again() {
     ]);
     let (outcome, t) = session(Lang::Sv, start, &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
-    assert!(
-        t.contains(&format!(
-            "Svaret på ”{}” har återställts till ”{}”, eftersom det förra svaret inte längre gäller.",
-            step("recording", Lang::Sv),
-            label("recording", "none", Lang::Sv)
-        )),
-        "{t}"
+    let reset = format!(
+        "Ditt svar på ”{}” gäller inte längre efter ändringen. Svara på frågan igen.",
+        step("recording", Lang::Sv)
     );
+    let reset = wrap(&reset, 80);
+    assert!(t.contains(&reset), "{t}");
+    // Reset is unanswered: Enter alone does not take the default.
+    let after = &t[t.find(&reset).unwrap()..];
+    assert!(!after.contains("Ditt svar: "), "{after}");
     assert_eq!(
         value(&answers, "recording"),
         choice("recording", "ordinary")
@@ -391,13 +494,15 @@ fn invalid_input_gets_one_line_and_the_same_prompt() {
         "ja",   // a word that is no choice of the meeting type
         "2",    // board
         "nej",  // a yes/no question takes its label too
-        "",     // information class
-        "",     // secrecy
+        "5",    // information class: not set
+        "2",    // secrecy: no
         "6 9",  // sensitive data: 9 is no category
         "0 6",  // 0 cannot go with others
         "6, 2", // health and political opinions
     ];
-    lines.extend(vec![""; 6]);
+    // Personal data is implied; external, remote members, screen,
+    // control, recording.
+    lines.extend(["2", "2", "2", "1", "1"]);
     lines.extend(["", ""]);
     let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
     let (answers, _, _) = finished(outcome, &t);
@@ -427,7 +532,7 @@ fn invalid_input_gets_one_line_and_the_same_prompt() {
 #[test]
 fn question_mark_repeats_the_question_and_q_quits() {
     let dir = scratch("quit");
-    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &["?", "", "q"]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &["?", "1", "q"]);
     assert_eq!(outcome.expect("quitting is no error"), PlainOutcome::Quit);
     assert_eq!(
         t.matches(&format!(
@@ -564,6 +669,38 @@ fn saving_writes_the_markdown_and_never_overwrites_without_a_yes() {
 }
 
 #[test]
+fn save_errors_are_said_in_the_chosen_language() {
+    let dir = scratch("save-errors");
+    let long = format!("{}.md", "å".repeat(200));
+    let mut lines = BOARD.to_vec();
+    lines.pop();
+    lines.extend(["1", "saknas/x.md", &long, "b", ""]);
+    let (outcome, t) = session(Lang::Sv, defaults(), &dir, &lines);
+    finished(outcome, &t);
+    let said = |t: &str, template: &str, path: PathBuf| {
+        let line = wrap(&template.replace("{}", &path.display().to_string()), 80);
+        assert!(t.contains(&format!("{line}\n")), "`{line}` not in:\n{t}");
+    };
+    let (missing, long) = (dir.join("saknas/x.md"), dir.join(&long));
+    said(
+        &t,
+        "Kunde inte spara {}: mappen finns inte",
+        missing.clone(),
+    );
+    said(
+        &t,
+        "Kunde inte spara {}: filnamnet är för långt",
+        long.clone(),
+    );
+
+    let (outcome, t) = session(Lang::En, defaults(), &dir, &lines);
+    finished(outcome, &t);
+    said(&t, "Could not save {}: the folder does not exist", missing);
+    said(&t, "Could not save {}: the file name is too long", long);
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 0, "nothing saved");
+}
+
+#[test]
 fn english_is_a_full_translation() {
     let dir = scratch("english");
     let (outcome, t) = session(Lang::En, defaults(), &dir, BOARD);
@@ -600,6 +737,34 @@ fn english_is_a_full_translation() {
         "Nej",
     ] {
         assert!(!t.contains(swedish), "`{swedish}` in the English run:\n{t}");
+    }
+}
+
+#[test]
+fn every_line_is_wrapped_at_word_boundaries_to_the_width() {
+    let dir = scratch("narrow");
+    let (outcome, wide) = session_at(80, Lang::Sv, defaults(), &dir, BOARD);
+    finished(outcome, &wide);
+    for width in [40, 60] {
+        let (outcome, t) = session_at(width, Lang::Sv, defaults(), &dir, BOARD);
+        finished(outcome, &t);
+        for line in t.lines() {
+            assert!(line.width() <= width, "{} columns: {line:?}", line.width());
+        }
+        // Only where the lines break differs: the same words in order.
+        assert!(t.split_whitespace().eq(wide.split_whitespace()));
+        // A checklist item hangs under its text, not under its number.
+        let lines: Vec<&str> = t.lines().collect();
+        let list = lines
+            .iter()
+            .position(|l| *l == "Checklista för deltagarna:")
+            .expect("the participants' checklist");
+        assert!(lines[list + 1].starts_with("  1. "), "{t}");
+        let next = lines[list + 2];
+        assert!(
+            next.starts_with("     ") && !next[5..].starts_with([' ', '(']),
+            "{t}"
+        );
     }
 }
 

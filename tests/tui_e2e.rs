@@ -355,6 +355,26 @@ fn print_with_output_redirected_draws_on_the_terminal_and_writes_the_file() {
     );
     assert!(text.contains("Digital meeting permitted on: Microsoft Teams or Zoom"));
     assert!(!text.contains("\x1b["), "no screen drawing in the file");
+    // Piped: wrapped at word boundaries to 80 columns.
+    for line in text.lines() {
+        assert!(line.chars().count() <= 80, "{line:?}");
+    }
+}
+
+/// `--print` when the wizard closes before any result: said on standard
+/// error, in the wizard's language.
+#[test]
+fn print_without_a_result_says_so_in_swedish() {
+    let script = format!("'{BIN}' --print 2> err.txt");
+    let mut s = Session::spawn("print-nothing", "sh", &["-c", &script]);
+    s.wait_for("Styrdokument");
+    s.send("q");
+    s.ends_restored();
+    let err = std::fs::read_to_string(s.dir.join("err.txt")).unwrap();
+    assert_eq!(
+        err,
+        "motesguide: inget resultat att skriva ut: guiden stängdes innan något resultat visades\n"
+    );
 }
 
 /// A trainer picks a scenario from the start page, shows its result,

@@ -435,14 +435,14 @@ fn a_saved_file_is_written_where_the_dialog_says() {
     result(&mut a, RECORDED_TRAINING);
     typed(&mut a, "s");
     let effect = press(&mut a, KeyCode::Enter).unwrap().unwrap();
-    a.update(export::perform(effect));
+    a.update(export::perform(effect, a.lang));
     let written = std::fs::read_to_string(dir.join("checklista-deltagare.md")).unwrap();
     assert!(written.starts_with("# Checklista för deltagarna"));
     assert!(written.contains("Inspelning TILLÅTEN"));
     // The same again: the file exists, so the wizard asks.
     typed(&mut a, "s");
     let effect = press(&mut a, KeyCode::Enter).unwrap().unwrap();
-    a.update(export::perform(effect));
+    a.update(export::perform(effect, a.lang));
     assert!(matches!(&a.modal, Some(Modal::Export(f)) if f.exists.is_some()));
     std::fs::remove_dir_all(dir).unwrap();
 }

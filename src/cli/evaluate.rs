@@ -9,8 +9,10 @@ use crate::engine::{
     self, Answers, answers::profile_ids, answers::read_answers, parse_answers, whatif,
 };
 use crate::error::BadInput;
+use crate::messages::Msg;
 use crate::report::{self, Format, Report, compare};
 use crate::text::Lang;
+use crate::wrap::{stdout_width, wrap};
 
 /// Whether the arguments ask for printed output rather than the wizard.
 pub fn prints(args: &Args) -> bool {
@@ -22,7 +24,7 @@ pub fn prints(args: &Args) -> bool {
 /// The plain, line-by-line wizard on standard input and output.
 pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
     let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
-    let answers = starting_answers(&content, args)?;
+    let answers = starting_answers(&content, args, lang)?;
     let profile = answers.profile;
     crate::plain::run_stdio(&content, lang, profile, answers)?;
     Ok(())
@@ -30,7 +32,7 @@ pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
 
 pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
     let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
-    let answers = starting_answers(&content, args)?;
+    let answers = starting_answers(&content, args, lang)?;
     let profile = answers.profile_or_default(&content);
     let rec = engine::evaluate(&content, profile, &answers);
     let mut report = Report::new(&content, &answers, &rec, lang);
@@ -64,8 +66,11 @@ pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
             if let Some(lines) = &what_ifs {
                 let _ = write!(s, "\n{}", compare::what_if_text(lines, lang));
             }
-            s
+            wrap(&s, stdout_width())
         }
+        // Not wrapped: a Markdown reader flows paragraphs itself, and a
+        // break inside a list item or before a trailing hard break ("  ")
+        // would change what it shows.
         Format::Markdown => {
             let mut s = report::to_markdown(&report);
             if let Some(lines) = &compared {
@@ -82,46 +87,40 @@ pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// The answers the arguments name: a file, a scenario, or the defaults;
-/// `--profile` overrides the profile they name.
-pub fn starting_answers(content: &Content, args: &Args) -> Result<Answers, BadInput> {
+/// `--profile` overrides the profile they name. Refusals are in `lang`.
+pub fn starting_answers(content: &Content, args: &Args, lang: Lang) -> Result<Answers, BadInput> {
     let mut answers = if let Some(file) = &args.answers {
-        read_answers(content, file)?
+        read_answers(content, file).map_err(|e| e.bad_input(lang))?
     } else if let Some(code) = &args.code {
         let (mut answers, profile) =
-            crate::engine::code::decode(content, code).map_err(BadInput::from)?;
+            crate::engine::code::decode(content, code).map_err(|e| e.bad_input(lang))?;
         answers.profile = Some(profile);
         answers
     } else if let Some(id) = &args.scenario {
-        let s = resolve_scenario(content, id)?;
+        let s = resolve_scenario(content, id, lang)?;
         let scenario = &content.scenarios[s];
-        parse_answers(content, &scenario.file, &scenario.text)?
+        parse_answers(content, &scenario.file, &scenario.text).map_err(|e| e.bad_input(lang))?
     } else {
         Answers::defaults(content)
     };
     if let Some(id) = &args.profile {
-        answers.profile = Some(resolve_profile(content, id)?);
+        answers.profile = Some(resolve_profile(content, id, lang)?);
     }
     Ok(answers)
 }
 
 /// `--profile ID`: the profile, or bad input naming the accepted ones.
-pub fn resolve_profile(content: &Content, id: &str) -> Result<usize, BadInput> {
+pub fn resolve_profile(content: &Content, id: &str, lang: Lang) -> Result<usize, BadInput> {
     content.profile(id).ok_or_else(|| {
-        BadInput(format!(
-            "--profile: unknown profile `{id}`; accepted: {}",
-            profile_ids(content)
-        ))
+        BadInput(Msg::UnknownProfile.fill(lang, &[("id", id), ("accepted", &profile_ids(content))]))
     })
 }
 
 /// `--scenario ID`: the scenario, or bad input naming the accepted ones.
-pub fn resolve_scenario(content: &Content, id: &str) -> Result<usize, BadInput> {
+pub fn resolve_scenario(content: &Content, id: &str, lang: Lang) -> Result<usize, BadInput> {
     content.scenario(id).ok_or_else(|| {
         let ids: Vec<&str> = content.scenarios.iter().map(|s| s.id.as_str()).collect();
-        BadInput(format!(
-            "--scenario: unknown scenario `{id}`; accepted: {} (motesguide scenarios lists them)",
-            ids.join(", ")
-        ))
+        BadInput(Msg::UnknownScenario.fill(lang, &[("id", id), ("accepted", &ids.join(", "))]))
     })
 }
 
@@ -138,6 +137,6 @@ pub fn list_scenarios(args: &Args, lang: Lang) -> anyhow::Result<()> {
             sc.story.get(lang)
         );
     }
-    print(&s)?;
+    print(&wrap(&s, stdout_width()))?;
     Ok(())
 }

@@ -1,15 +1,18 @@
 //! The command line: arguments, dispatch and exit codes (CONTRACT.md).
 
 mod evaluate;
+mod usage;
 mod validate;
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use clap::{Parser, Subcommand};
 
 use crate::error::BadInput;
+use crate::messages::Msg;
 use crate::report::Format;
 use crate::text::Lang;
 
@@ -95,12 +98,14 @@ pub fn main() -> ExitCode {
         Ok(a) => a,
         Err(e) => {
             // Help and version go to stdout (exit 0) as clap prints them; a
-            // usage error is bad input: one paragraph on stderr, exit 2.
+            // usage error is bad input: one paragraph on stderr, exit 2, in
+            // the language the arguments ask for.
             let code = e.exit_code();
             if code == 0 {
                 let _ = e.print();
             } else {
-                eprintln!("motesguide: {}", usage_paragraph(&e.to_string()));
+                let lang = usage::lang_of(std::env::args_os());
+                eprintln!("motesguide: {}", usage::message(&e, lang));
             }
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
@@ -109,20 +114,6 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => report_error(&e),
     }
-}
-
-/// clap's usage error as one paragraph: its first block (what is wrong and
-/// the accepted values) on one line, and where to read more.
-fn usage_paragraph(rendered: &str) -> String {
-    let first = rendered.split("\n\n").next().unwrap_or(rendered);
-    let text = first
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    let text = text.strip_prefix("error: ").unwrap_or(&text);
-    format!("{text}; see motesguide --help")
 }
 
 /// A panic is a bug: say so in one line, without a backtrace, and exit 1.
@@ -138,11 +129,18 @@ fn install_panic_hook() {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
+        let what = format!("{what}{at}");
+        let lang = RUN_LANG.get().copied().unwrap_or(Lang::En);
         eprintln!(
-            "motesguide: internal error ({what}{at}); please report it with the answers you gave"
+            "motesguide: {}",
+            Msg::InternalError.fill(lang, &[("what", &what)])
         );
     }));
 }
+
+/// The run's language once the arguments are read, for the panic message;
+/// before that it is not known and the message is in English.
+static RUN_LANG: OnceLock<Lang> = OnceLock::new();
 
 /// Prints an error as one paragraph on stderr and picks its exit code.
 pub fn report_error(e: &anyhow::Error) -> ExitCode {
@@ -162,6 +160,7 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
 
 fn run(args: Args) -> anyhow::Result<()> {
     let lang = parse_lang(args.lang.as_deref())?;
+    let _ = RUN_LANG.set(lang);
     match args.command {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
@@ -179,20 +178,24 @@ fn run(args: Args) -> anyhow::Result<()> {
                 scenario: args.scenario.clone(),
             };
             crate::tui::run(args.content.as_deref(), lang, options, |content| {
-                evaluate::starting_answers(content, &args)
+                evaluate::starting_answers(content, &args, lang)
             })
         }
     }
 }
 
-/// `--lang`: the language, or bad input naming the accepted ones.
+/// `--lang`: the language, or bad input naming the accepted ones. The
+/// language asked for is not known, so the refusal is in both, Swedish
+/// first.
 pub fn parse_lang(code: Option<&str>) -> Result<Lang, BadInput> {
     match code {
         None => Ok(Lang::default()),
         Some(c) => Lang::from_code(c).ok_or_else(|| {
-            BadInput(format!(
-                "--lang: unknown language `{c}`; accepted: sv (Swedish, default), en (English)"
-            ))
+            let both: Vec<String> = Lang::ALL
+                .into_iter()
+                .map(|lang| Msg::UnknownLanguage.fill(lang, &[("code", c)]))
+                .collect();
+            BadInput(both.join("\n"))
         }),
     }
 }

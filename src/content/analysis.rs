@@ -433,13 +433,12 @@ fn check_scenarios(c: &Content, out: &mut Vec<Problem>) {
     for s in &c.scenarios {
         let (file, text) = (&s.file, &s.text);
         if let Err(e) = crate::engine::parse_answers(c, file, text) {
-            let message = e.0.strip_prefix(file.as_str()).unwrap_or(&e.0);
-            let message = message.trim_start_matches([',', ':', ' ']).to_owned();
+            // Content problems are in English, as the rest of `validate`.
             out.push(Problem {
                 file: file.clone(),
-                line: None,
-                column: None,
-                message,
+                line: e.line,
+                column: e.column,
+                message: e.message_after_file(crate::text::Lang::En),
             });
         }
     }

@@ -4,8 +4,11 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::content::{Answer, Content, QuestionKind};
-use crate::error::BadInput;
 use crate::yaml::{self, Value};
+
+pub use super::answers_error::{
+    Accepted, AnswersError, AnswersErrorKind, ReadFailure, ValueKind, Written,
+};
 
 /// The largest answers file read; a real one is a dozen lines.
 pub const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
@@ -51,14 +54,17 @@ impl Answers {
 
 /// Reads an answers file (`-` for standard input) with the size and
 /// encoding checks, then parses it.
-pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, BadInput> {
-    let name = if path == Path::new("-") {
-        "standard input".to_owned()
-    } else {
-        path.display().to_string()
+pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, AnswersError> {
+    let stdin = path == Path::new("-");
+    let file = (!stdin).then(|| path.display().to_string());
+    let fail = |kind| AnswersError {
+        file: file.clone(),
+        line: None,
+        column: None,
+        kind: Box::new(kind),
     };
     let mut bytes = Vec::new();
-    let read = if path == Path::new("-") {
+    let read = if stdin {
         std::io::stdin()
             .lock()
             .take(MAX_ANSWERS_BYTES + 1)
@@ -68,54 +74,59 @@ pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, BadInput>
             .and_then(|f| f.take(MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
     };
     if let Err(e) = read {
-        return Err(BadInput(format!(
-            "{name}: cannot read the answers file ({}); give the path of a readable YAML file, or - for standard input",
-            crate::error_text(&e)
-        )));
+        return Err(fail(AnswersErrorKind::Unreadable(ReadFailure {
+            kind: e.kind(),
+            detail: crate::messages::io_detail(&e),
+        })));
     }
     if bytes.len() as u64 > MAX_ANSWERS_BYTES {
-        return Err(BadInput(format!(
-            "{name}: the answers file is larger than {} KiB; an answers file is a short YAML mapping of a dozen lines such as `secrecy: true`",
-            MAX_ANSWERS_BYTES / 1024
-        )));
+        return Err(fail(AnswersErrorKind::TooLarge));
     }
     if bytes.contains(&0) {
-        return Err(BadInput(format!(
-            "{name}: this is not a text file (it holds NUL bytes); an answers file is a YAML text file such as `secrecy: true`"
-        )));
+        return Err(fail(AnswersErrorKind::NotText));
     }
     let text = String::from_utf8(bytes).map_err(|e| {
-        BadInput(format!(
-            "{name}: this is not UTF-8 text (invalid byte at offset {}); save the answers file as UTF-8 YAML",
-            e.utf8_error().valid_up_to()
-        ))
+        fail(AnswersErrorKind::NotUtf8 {
+            offset: e.utf8_error().valid_up_to(),
+        })
     })?;
-    parse_answers(content, &name, &text)
+    parse(content, file.clone(), &text)
 }
 
 /// Parses the text of an answers file named `name` in messages.
-pub fn parse_answers(content: &Content, name: &str, text: &str) -> Result<Answers, BadInput> {
-    let example = "an answers file is a YAML mapping such as `secrecy: true` (see README, \"The answers file\")";
+pub fn parse_answers(content: &Content, name: &str, text: &str) -> Result<Answers, AnswersError> {
+    parse(content, Some(name.to_owned()), text)
+}
+
+/// Parses the text of an answers file; `file` is `None` for standard input.
+fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers, AnswersError> {
+    let fail = |line: Option<usize>, column: Option<usize>, kind| AnswersError {
+        file: file.clone(),
+        line,
+        column,
+        kind: Box::new(kind),
+    };
     if text.trim().is_empty() {
-        return Err(BadInput(format!(
-            "{name}: the answers file is empty; {example}"
-        )));
+        return Err(fail(None, None, AnswersErrorKind::Empty));
     }
     let value: Value = yaml::from_str(text).map_err(|e| {
-        let at = yaml::error_position(&e)
-            .map(|(l, c)| format!(", line {l}, column {c}"))
-            .unwrap_or_default();
+        let at = yaml::error_position(&e);
         let msg = e.to_string();
-        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-        BadInput(format!(
-            "{name}{at}: this is not valid YAML ({msg}); {example}"
-        ))
+        let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
+        fail(
+            at.map(|(l, _)| l),
+            at.map(|(_, c)| c),
+            AnswersErrorKind::NotYaml { detail },
+        )
     })?;
     let Value::Mapping(map) = value else {
-        return Err(BadInput(format!(
-            "{name}: expected a mapping of keys to answers, found {}; {example}",
-            yaml::type_name(&value)
-        )));
+        return Err(fail(
+            None,
+            None,
+            AnswersErrorKind::NotMapping {
+                found: ValueKind::of(&value),
+            },
+        ));
     };
     let mut answers = Answers::defaults(content);
     let accepted_keys = || {
@@ -126,53 +137,64 @@ pub fn parse_answers(content: &Content, name: &str, text: &str) -> Result<Answer
     };
     for (key, value) in &map {
         let Some(key) = yaml::scalar_to_string(key) else {
-            return Err(BadInput(format!(
-                "{name}: a key is {}, not a name; accepted keys: {}",
-                yaml::type_name(key),
-                accepted_keys()
-            )));
+            return Err(fail(
+                None,
+                None,
+                AnswersErrorKind::KeyNotName {
+                    found: ValueKind::of(key),
+                    keys: accepted_keys(),
+                },
+            ));
         };
-        let at = yaml::line_of_key(text, &key)
-            .map(|l| format!(", line {l}"))
-            .unwrap_or_default();
+        let line = yaml::line_of_key(text, &key);
         if key == "scenario" {
             // The scenario library's title and story: not an answer.
             if !matches!(value, Value::Mapping(_)) {
-                return Err(BadInput(format!(
-                    "{name}{at}: `scenario` describes a library scenario and must be a mapping with title, story and source"
-                )));
+                return Err(fail(line, None, AnswersErrorKind::ScenarioNotMapping));
             }
             continue;
         }
         if key == "profile" {
             let id = yaml::scalar_to_string(value).unwrap_or_default();
             answers.profile = Some(content.profile(&id).ok_or_else(|| {
-                BadInput(format!(
-                    "{name}{at}: unknown profile {}; accepted: {}",
-                    describe(value),
-                    profile_ids(content)
-                ))
+                fail(
+                    line,
+                    None,
+                    AnswersErrorKind::UnknownProfile {
+                        value: Written::of(value),
+                        accepted: profile_ids(content),
+                    },
+                )
             })?);
             continue;
         }
         let Some(q) = content.question(&key) else {
-            return Err(BadInput(format!(
-                "{name}{at}: unknown key `{key}`; accepted keys: {}",
-                accepted_keys()
-            )));
+            return Err(fail(
+                line,
+                None,
+                AnswersErrorKind::UnknownKey {
+                    key,
+                    keys: accepted_keys(),
+                },
+            ));
         };
         answers.values[q] = parse_value(content, q, value).map_err(|accepted| {
-            BadInput(format!(
-                "{name}{at}: `{key}` cannot be {}; accepted: {accepted}",
-                describe(value)
-            ))
+            fail(
+                line,
+                None,
+                AnswersErrorKind::BadValue {
+                    key: key.clone(),
+                    value: Written::of(value),
+                    accepted,
+                },
+            )
         })?;
     }
     Ok(answers)
 }
 
-/// One value for question `q`; the error lists what is accepted.
-fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, String> {
+/// One value for question `q`; the error says what is accepted.
+fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Accepted> {
     let question = &content.questions[q];
     let is_unknown = matches!(value, Value::String(s) if s == "unknown");
     let ids = || {
@@ -186,12 +208,14 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Str
         QuestionKind::YesNo => match value {
             Value::Bool(b) => Ok(Answer::Bool(*b)),
             _ if is_unknown && question.unknown => Ok(Answer::Unknown),
-            _ => Err(if question.unknown {
-                "true, false, unknown"
-            } else {
-                "true, false"
-            }
-            .to_owned()),
+            _ => Err(Accepted::Values(
+                if question.unknown {
+                    "true, false, unknown"
+                } else {
+                    "true, false"
+                }
+                .to_owned(),
+            )),
         },
         QuestionKind::Choice => {
             let accepted = || {
@@ -199,7 +223,7 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Str
                 if question.unknown {
                     ids.push("unknown");
                 }
-                ids.join(", ")
+                Accepted::Values(ids.join(", "))
             };
             if is_unknown && question.unknown {
                 return Ok(Answer::Unknown);
@@ -220,7 +244,7 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Str
                 .ok_or_else(accepted)
         }
         QuestionKind::Multi => {
-            let accepted = || format!("a list of any of: {} (or [] for none)", ids().join(", "));
+            let accepted = || Accepted::ListOf(ids().join(", "));
             match value {
                 Value::Sequence(list) => {
                     let mut bits = 0u64;
@@ -235,14 +259,6 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Str
                 _ => Err(accepted()),
             }
         }
-    }
-}
-
-/// How a written value reads in a message.
-fn describe(value: &Value) -> String {
-    match yaml::scalar_to_string(value) {
-        Some(s) => format!("`{s}`"),
-        None => yaml::type_name(value).to_owned(),
     }
 }
 

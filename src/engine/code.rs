@@ -15,6 +15,8 @@ use std::fmt;
 use crate::content::{Answer, Content, Question, QuestionKind};
 use crate::engine::answers::Answers;
 use crate::error::BadInput;
+use crate::messages::Msg;
+use crate::text::Lang;
 
 /// Crockford's base-32 alphabet: no I, L, O or U, so nothing reads as 1, 0
 /// or a word.
@@ -423,49 +425,66 @@ pub enum CodeErrorKind {
     OutOfRange,
 }
 
-impl fmt::Display for CodeErrorKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl CodeErrorKind {
+    /// What is wrong, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
         match self {
-            CodeErrorKind::WrongLength { found: 0 } => f.write_str("the code is empty"),
+            CodeErrorKind::WrongLength { found: 0 } => Msg::CodeEmpty.get(lang).to_owned(),
+            CodeErrorKind::WrongLength { found: 1 } => Msg::CodeOneCharacter.get(lang).to_owned(),
             CodeErrorKind::WrongLength { found } => {
-                let s = if *found == 1 { "" } else { "s" };
-                write!(f, "the code has {found} character{s}")
+                Msg::CodeCharacters.fill(lang, &[("found", &found.to_string())])
             }
             CodeErrorKind::BadCharacter {
                 character,
                 position,
-            } => write!(
-                f,
-                "character {position}, `{}`, is not used in codes (they use the digits 0-9 and the letters A-Z except U)",
-                character.escape_debug()
+            } => Msg::CodeBadCharacter.fill(
+                lang,
+                &[
+                    ("position", &position.to_string()),
+                    ("character", &character.escape_debug().to_string()),
+                ],
             ),
-            CodeErrorKind::CheckFailed => {
-                f.write_str("a character is mistyped – read the code again")
-            }
-            CodeErrorKind::OutOfRange => f.write_str(
-                "the code stands for no set of answers – read it again, or it was made by another version of the guide",
-            ),
+            CodeErrorKind::CheckFailed => Msg::CodeMistyped.get(lang).to_owned(),
+            CodeErrorKind::OutOfRange => Msg::CodeOutOfRange.get(lang).to_owned(),
         }
     }
 }
 
+impl fmt::Display for CodeErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl CodeError {
+    /// The one-paragraph message for `--code` in `lang`: the code as given
+    /// (control characters escaped), what is wrong, what a code looks
+    /// like and where one is found.
+    pub fn message(&self, lang: Lang) -> String {
+        let input: String = self.input.trim().escape_debug().collect();
+        Msg::BadCode.fill(
+            lang,
+            &[
+                ("input", &input),
+                ("why", &self.kind.message(lang)),
+                ("length", &self.length.to_string()),
+                ("example", &self.example),
+            ],
+        )
+    }
+
+    /// The message in `lang` as bad input (exit 2).
+    pub fn bad_input(&self, lang: Lang) -> BadInput {
+        BadInput(self.message(lang))
+    }
+}
+
+/// English, for logs and tests; the command line uses
+/// [`CodeError::message`] in the run's language.
 impl fmt::Display for CodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}; a code has {} characters such as {}",
-            self.kind, self.length, self.example
-        )
+        f.write_str(&self.message(Lang::En))
     }
 }
 
 impl std::error::Error for CodeError {}
-
-impl From<CodeError> for BadInput {
-    fn from(e: CodeError) -> Self {
-        let input: String = e.input.trim().escape_debug().collect();
-        BadInput(format!(
-            "--code {input}: {e} (shown on the summary and result screens)"
-        ))
-    }
-}

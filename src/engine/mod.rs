@@ -4,6 +4,7 @@
 //! from the loaded [`Content`](crate::content::Content).
 
 pub mod answers;
+mod answers_error;
 pub mod code;
 pub mod early;
 mod evaluate;

@@ -19,6 +19,7 @@ use crate::i18n::{Ui, ui};
 use crate::report::{self, Report};
 use crate::save::{SaveError, resolve, save};
 use crate::text::Lang;
+use crate::wrap::wrap;
 
 pub use strings::{Strings, fill, strings};
 
@@ -39,16 +40,20 @@ pub struct Options {
     /// Write each line read back to the output, so a transcript of piped
     /// input reads like a conversation. A terminal echoes typing itself.
     pub echo_input: bool,
+    /// Columns every line written is wrapped to, at word boundaries.
+    pub width: usize,
 }
 
 impl Options {
-    /// Swedish or English, default profile, current folder, no echo.
+    /// Swedish or English, default profile, current folder, no echo,
+    /// the width of a pipe.
     pub fn new(lang: Lang) -> Options {
         Options {
             lang,
             profile: None,
             folder: PathBuf::from("."),
             echo_input: false,
+            width: crate::wrap::PIPED_WIDTH,
         }
     }
 }
@@ -78,7 +83,8 @@ pub fn wanted() -> bool {
 }
 
 /// Runs the plain mode on standard input and output, saving into the
-/// current folder and echoing input that does not come from a terminal.
+/// current folder, echoing input that does not come from a terminal and
+/// wrapping to the terminal's width (80 columns when piped).
 pub fn run_stdio(
     content: &Content,
     lang: Lang,
@@ -90,6 +96,7 @@ pub fn run_stdio(
         profile,
         folder: std::env::current_dir().unwrap_or_else(|_| PathBuf::from(".")),
         echo_input: !std::io::stdin().is_terminal(),
+        width: crate::wrap::stdout_width(),
     };
     run(
         content,
@@ -100,10 +107,12 @@ pub fn run_stdio(
     )
 }
 
-/// Runs the plain mode: asks the questions from `start` (each shows its
-/// current answer, which Enter keeps), then the summary, the result, the
-/// answer code and the offer to save. Input that ends before the guide
-/// does is a [`BadInput`] that points to `--answers FILE`.
+/// Runs the plain mode: asks the questions from `start`, then the
+/// summary, the result, the answer code and the offer to save. Enter alone
+/// keeps an answer already given (in this session, or `start` when it is
+/// not the defaults) and never takes a default: on an unanswered question
+/// it says to choose. Input that ends before the guide does is a
+/// [`BadInput`] that points to `--answers FILE`.
 pub fn run<R: BufRead, W: Write>(
     content: &Content,
     options: &Options,
@@ -117,7 +126,16 @@ pub fn run<R: BufRead, W: Write>(
         .unwrap_or(content.default_profile);
     let mut values = start.values;
     flow::normalise(content, &mut values);
-    let visited = vec![false; values.len()];
+    // As in the wizard: answers given from the start (a scenario, an
+    // answer code) count as answered; the defaults are never taken.
+    let mut defaults = content.default_answers();
+    flow::normalise(content, &mut defaults);
+    let mut visited = vec![false; values.len()];
+    if values != defaults {
+        for q in flow::asked(content, &values) {
+            visited[q] = true;
+        }
+    }
     let mut session = Session {
         content,
         lang: options.lang,
@@ -128,6 +146,7 @@ pub fn run<R: BufRead, W: Write>(
         visited,
         folder: &options.folder,
         echo: options.echo_input,
+        width: options.width,
         input,
         output,
     };
@@ -162,6 +181,17 @@ enum Step {
     Result,
 }
 
+/// What the summary leads to.
+#[derive(Debug, Clone, Copy)]
+enum Pick {
+    /// The person picked question `q` to change.
+    Change(usize),
+    /// Enter with question `q` still unanswered (left with b after a
+    /// change brought it in): it is asked, not taken at its default.
+    Unanswered(usize),
+    Result,
+}
+
 /// Where input ran out, for the message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum At {
@@ -187,12 +217,13 @@ struct Session<'a, R, W> {
     ui: &'static Ui,
     profile: usize,
     values: Vec<Answer>,
-    /// Questions answered in this session (Enter on the shown answer
-    /// counts); from the summary, the questions a change newly brings in
-    /// are asked before returning.
+    /// Questions answered (in this session, or by the start answers):
+    /// only these keep their answer on Enter alone. From the summary, the
+    /// questions a change newly brings in are asked before returning.
     visited: Vec<bool>,
     folder: &'a Path,
     echo: bool,
+    width: usize,
     input: R,
     output: W,
 }
@@ -227,8 +258,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
                     Err(_) => return self.quit(),
                 },
                 Step::Summary => match self.summary()? {
-                    Ok(Some(q)) => Step::Ask { q, editing: true },
-                    Ok(None) => Step::Result,
+                    Ok(Pick::Change(q)) => Step::Ask { q, editing: true },
+                    Ok(Pick::Unanswered(q)) => {
+                        let step = self.content.questions[q].step.get(self.lang);
+                        self.say(&fill(self.s.answer_first, &[("step", step)]))?;
+                        Step::Ask { q, editing: true }
+                    }
+                    Ok(Pick::Result) => Step::Result,
                     Err(Command::Back) => match self.asked().last() {
                         Some(&q) => Step::Ask { q, editing: false },
                         None => Step::Summary,
@@ -296,7 +332,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     /// Sets an answer, resets what it makes irrelevant and says so where
-    /// the question is still asked (its earlier choice is no longer offered).
+    /// the question is still asked (its earlier choice is no longer
+    /// offered): that question is unanswered again and will be asked.
     fn set(&mut self, q: usize, answer: Answer) -> anyhow::Result<()> {
         self.values[q] = answer;
         self.visited[q] = true;
@@ -304,14 +341,8 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         for r in reset {
             self.visited[r] = false;
             if flow::is_asked(self.content, &self.values, r) {
-                let question = &self.content.questions[r];
-                let line = fill(
-                    self.s.reset,
-                    &[
-                        ("step", question.step.get(self.lang)),
-                        ("answer", &question.answer_label(self.values[r], self.lang)),
-                    ],
-                );
+                let step = self.content.questions[r].step.get(self.lang);
+                let line = fill(self.s.reset, &[("step", step)]);
                 self.say(&line)?;
             }
         }
@@ -369,7 +400,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         menu
     }
 
-    /// How the current answer to `q` reads after "Enter chooses".
+    /// How the answer given to `q` reads after "Your answer".
     fn current(&self, q: usize, menu: &[Entry]) -> String {
         let answer = self.values[q];
         let numbered = |i: usize, e: &Entry| format!("{}. {}", i + 1, e.label);
@@ -432,10 +463,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         if question.kind == QuestionKind::Multi {
             lines.push(self.s.multi_hint.to_owned());
         }
-        lines.push(fill(
-            self.s.enter_chooses,
-            &[("answer", &self.current(q, &menu))],
-        ));
+        if self.visited[q] {
+            lines.push(fill(
+                self.s.your_answer,
+                &[("answer", &self.current(q, &menu))],
+            ));
+        }
         for line in lines {
             self.say(&line)?;
         }
@@ -461,7 +494,11 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         let menu = self.menu(q);
         let max = menu.len().to_string();
         if text.is_empty() {
-            return Ok(self.values[q]);
+            return match self.content.questions[q].kind {
+                _ if self.visited[q] => Ok(self.values[q]),
+                QuestionKind::Multi => Err(self.s.choose_first_multi.to_owned()),
+                _ => Err(self.s.choose_first.to_owned()),
+            };
         }
         if self.content.questions[q].kind == QuestionKind::Multi {
             let mut bits = 0u64;
@@ -502,35 +539,37 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             })
     }
 
-    /// The summary: `Ok(Some(q))` to change question `q`, `Ok(None)` for
-    /// the result.
-    fn summary(&mut self) -> anyhow::Result<Result<Option<usize>, Command>> {
+    /// The summary: which question to change, or the result.
+    fn summary(&mut self) -> anyhow::Result<Result<Pick, Command>> {
         let asked = self.asked();
         let show = |this: &mut Self| -> anyhow::Result<()> {
             this.say("")?;
             this.say(this.s.summary_title)?;
             for (n, &q) in asked.iter().enumerate() {
                 let question = &this.content.questions[q];
-                let line = format!(
-                    "  {}. {}: {}",
-                    n + 1,
-                    question.step.get(this.lang),
+                let answer = if this.visited[q] {
                     question.answer_label(this.values[q], this.lang)
-                );
+                } else {
+                    this.s.not_answered.to_owned()
+                };
+                let line = format!("  {}. {}: {answer}", n + 1, question.step.get(this.lang));
                 this.say(&line)?;
             }
-            let code = code::encode(this.content, &this.answers(), this.profile);
-            this.say(&format!("{}: {code}", this.s.code))?;
+            // A code stands for answers given, never for defaults.
+            if this.unvisited().is_none() {
+                let code = code::encode(this.content, &this.answers(), this.profile);
+                this.say(&format!("{}: {code}", this.s.code))?;
+            }
             let max = asked.len().to_string();
             this.say(&fill(this.s.summary_change, &[("max", &max)]))?;
             this.say(this.s.summary_enter)
         };
         let parse = |this: &Self, text: &str| {
             if text.is_empty() {
-                return Ok(None);
+                return Ok(this.unvisited().map_or(Pick::Result, Pick::Unanswered));
             }
             number(text, asked.len())
-                .map(|i| Some(asked[i]))
+                .map(|i| Pick::Change(asked[i]))
                 .ok_or_else(|| {
                     let max = asked.len().to_string();
                     fill(
@@ -611,7 +650,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             } else {
                 false
             };
-            match save(&path, markdown, overwrite) {
+            match save(&path, markdown, overwrite, self.lang) {
                 Ok(written) => {
                     let shown = written.display().to_string();
                     self.say(&fill(self.s.saved, &[("path", &shown)]))?;
@@ -631,16 +670,12 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
     }
 
     fn save_error(&self, e: &SaveError) -> String {
-        let (path, reason) = match e {
-            SaveError::Exists(p) => (p, self.s.already_exists.to_owned()),
-            SaveError::NoFolder(p) => (p, self.s.no_folder.to_owned()),
-            SaveError::NoPermission(p) => (p, self.s.no_permission.to_owned()),
-            SaveError::IsFolder(p) => (p, self.s.is_folder.to_owned()),
-            SaveError::Other(p, why) => (p, why.clone()),
-        };
         fill(
             self.s.not_saved,
-            &[("path", &path.display().to_string()), ("reason", &reason)],
+            &[
+                ("path", &e.path().display().to_string()),
+                ("reason", &e.reason(self.lang)),
+            ],
         )
     }
 
@@ -707,9 +742,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
 
     // ---- Input and output ----
 
-    /// Writes one line.
+    /// Writes one line, wrapped at word boundaries.
     fn say(&mut self, line: &str) -> anyhow::Result<()> {
-        writeln!(self.output, "{line}")?;
+        writeln!(self.output, "{}", wrap(line, self.width))?;
         Ok(())
     }
 

@@ -8,6 +8,8 @@
 
 use crate::text::Lang;
 
+pub use crate::messages::fill;
+
 /// Every word the plain mode writes around the content, in one language.
 #[derive(Debug)]
 pub struct Strings {
@@ -17,8 +19,18 @@ pub struct Strings {
     pub question_header: &'static str,
     pub help: &'static str,
     pub multi_hint: &'static str,
-    /// What a bare Enter does: `{answer}`.
+    /// What a bare Enter takes where there is something to take (a file
+    /// name, no to saving): `{answer}`.
     pub enter_chooses: &'static str,
+    /// The answer already given to a question, which Enter keeps:
+    /// `{answer}`.
+    pub your_answer: &'static str,
+    /// Enter alone on an unanswered question: nothing is taken.
+    pub choose_first: &'static str,
+    pub choose_first_multi: &'static str,
+    /// Enter on the summary with a question unanswered: `{step}`.
+    pub answer_first: &'static str,
+    pub not_answered: &'static str,
     pub answer_prompt: &'static str,
     /// `{input}`, `{max}`.
     pub not_a_choice: &'static str,
@@ -27,7 +39,7 @@ pub struct Strings {
     pub zero_alone: &'static str,
     pub line_too_long: &'static str,
     pub first_question: &'static str,
-    /// `{step}`, `{answer}`.
+    /// `{step}`.
     pub reset: &'static str,
     pub summary_title: &'static str,
     /// `{max}`.
@@ -54,10 +66,6 @@ pub struct Strings {
     pub saved: &'static str,
     /// `{path}`, `{reason}`.
     pub not_saved: &'static str,
-    pub already_exists: &'static str,
-    pub no_folder: &'static str,
-    pub no_permission: &'static str,
-    pub is_folder: &'static str,
     pub quit: &'static str,
     pub done: &'static str,
     /// `{where}`.
@@ -71,19 +79,24 @@ pub struct Strings {
 const SV: Strings = Strings {
     intro: [
         "Svara genom att skriva ett nummer och trycka Enter.",
-        "Tryck bara Enter för att välja svaret efter ”Enter väljer”.",
+        "Inget svar är valt i förväg – välj själv vid varje fråga.",
     ],
     question_header: "Fråga {n} av {total}: {step}",
     help: "Hjälp",
     multi_hint: "Skriv numren för alla som gäller, till exempel 1 3. Skriv 0 för inga.",
     enter_chooses: "Enter väljer: {answer}",
+    your_answer: "Ditt svar: {answer}. Bara Enter behåller det.",
+    choose_first: "Välj ett svar först: skriv svarets nummer.",
+    choose_first_multi: "Välj ett svar först: skriv numren för alla som gäller, eller 0 för inga.",
+    answer_first: "Frågan ”{step}” är inte besvarad än. Svara på den för att se resultatet.",
+    not_answered: "Inte besvarad",
     answer_prompt: "Svar: ",
     not_a_choice: "”{input}” är inget av valen. Skriv ett nummer från 1 till {max}.",
     not_a_category: "”{input}” är inget av valen. Skriv nummer från 1 till {max}, eller 0 för inga.",
     zero_alone: "0 betyder inga och kan inte stå tillsammans med andra nummer.",
     line_too_long: "Raden är för lång. Skriv ett nummer.",
     first_question: "Det här är den första frågan.",
-    reset: "Svaret på ”{step}” har återställts till ”{answer}”, eftersom det förra svaret inte längre gäller.",
+    reset: "Ditt svar på ”{step}” gäller inte längre efter ändringen. Svara på frågan igen.",
     summary_title: "Sammanfattning av dina svar",
     summary_change: "Skriv ett nummer från 1 till {max} för att ändra det svaret.",
     summary_enter: "Bara Enter visar resultatet.",
@@ -102,10 +115,6 @@ const SV: Strings = Strings {
     overwrite: "Vill du skriva över den?",
     saved: "Sparat: {path}",
     not_saved: "Kunde inte spara {path}: {reason}",
-    already_exists: "filen finns redan",
-    no_folder: "mappen finns inte",
-    no_permission: "behörighet saknas",
-    is_folder: "det är en mapp",
     quit: "Avslutat. Inget sparades.",
     done: "Klart.",
     input_ended: "indata tog slut innan guiden var klar ({where}); för att utvärdera svar utan att svara på frågor, använd --answers FIL med en svarsfil i YAML",
@@ -117,19 +126,24 @@ const SV: Strings = Strings {
 const EN: Strings = Strings {
     intro: [
         "Answer by typing a number and pressing Enter.",
-        "Press Enter on its own to choose the answer shown after “Enter chooses”.",
+        "No answer is chosen in advance – choose one at each question.",
     ],
     question_header: "Question {n} of {total}: {step}",
     help: "Help",
     multi_hint: "Type the numbers of all that apply, for example 1 3. Type 0 for none.",
     enter_chooses: "Enter chooses: {answer}",
+    your_answer: "Your answer: {answer}. Enter on its own keeps it.",
+    choose_first: "Choose an answer first: type the answer's number.",
+    choose_first_multi: "Choose an answer first: type the numbers of all that apply, or 0 for none.",
+    answer_first: "The question “{step}” has not been answered yet. Answer it to see the result.",
+    not_answered: "Not answered",
     answer_prompt: "Answer: ",
     not_a_choice: "“{input}” is not one of the choices. Type a number from 1 to {max}.",
     not_a_category: "“{input}” is not one of the choices. Type numbers from 1 to {max}, or 0 for none.",
     zero_alone: "0 means none and cannot be combined with other numbers.",
     line_too_long: "The line is too long. Type a number.",
     first_question: "This is the first question.",
-    reset: "The answer to “{step}” has been reset to “{answer}”, because the earlier answer no longer applies.",
+    reset: "Your answer to “{step}” no longer applies after the change. Answer the question again.",
     summary_title: "Summary of your answers",
     summary_change: "Type a number from 1 to {max} to change that answer.",
     summary_enter: "Enter on its own shows the result.",
@@ -148,10 +162,6 @@ const EN: Strings = Strings {
     overwrite: "Do you want to overwrite it?",
     saved: "Saved: {path}",
     not_saved: "Could not save {path}: {reason}",
-    already_exists: "the file already exists",
-    no_folder: "the folder does not exist",
-    no_permission: "permission denied",
-    is_folder: "it is a folder",
     quit: "Exited. Nothing was saved.",
     done: "Done.",
     input_ended: "input ended before the guide finished ({where}); to evaluate answers without answering questions, use --answers FILE with a YAML answers file",
@@ -166,34 +176,4 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::Sv => &SV,
         Lang::En => &EN,
     }
-}
-
-/// `template` with each `{name}` replaced by its value, in one pass: a
-/// value is never searched for names, so typed text is shown as typed.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    let mut out = String::with_capacity(template.len());
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            let name = &after[..close];
-            values
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, v)| (*v, close))
-        });
-        match value {
-            Some((v, close)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push('{');
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }

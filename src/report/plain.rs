@@ -103,6 +103,8 @@ fn list(s: &mut String, r: &Report, heading: &str, items: &[Cited], marker: &str
             marker.to_owned()
         };
         let _ = writeln!(s, "  {label} {}{}", c.text, c.note(r.lang));
-        let _ = writeln!(s, "     ({})", c.source);
+        // Under the item's text, where its wrapped rows hang too.
+        let under = " ".repeat(2 + label.chars().count() + 1);
+        let _ = writeln!(s, "{under}({})", c.source);
     }
 }

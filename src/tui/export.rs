@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use crate::i18n::ui;
 use crate::report::Report;
 use crate::save::{resolve, save};
+use crate::text::Lang;
 use crate::tui::app::{Action, Effect};
 use crate::tui::strings::Strings;
 
@@ -85,8 +86,9 @@ pub fn participants_markdown(r: &Report) -> String {
     s
 }
 
-/// Performs an effect and reports its outcome as the action to feed back.
-pub fn perform(effect: Effect) -> Action {
+/// Performs an effect and reports its outcome as the action to feed back;
+/// a failure's reason is in `lang`, the wizard's language at the time.
+pub fn perform(effect: Effect, lang: Lang) -> Action {
     match effect {
         Effect::Save {
             base,
@@ -96,7 +98,7 @@ pub fn perform(effect: Effect) -> Action {
             overwrite,
         } => {
             let target = resolve(&path, &base, default_name);
-            Action::Saved(save(&target, &text, overwrite))
+            Action::Saved(save(&target, &text, overwrite, lang))
         }
     }
 }

@@ -24,7 +24,9 @@ use ratatui::crossterm::event;
 use crate::content::{self, Content};
 use crate::engine::Answers;
 use crate::error::BadInput;
+use crate::messages::Msg;
 use crate::text::Lang;
+use crate::wrap::{stdout_width, wrap};
 use app::{Action, App};
 
 /// How the command line asks the wizard to run.
@@ -53,7 +55,7 @@ pub fn run(
     start: impl FnOnce(&Content) -> Result<Answers, BadInput>,
 ) -> anyhow::Result<()> {
     let print = options.print;
-    let out = terminal::output(print)?;
+    let out = terminal::output(print, lang)?;
     let content = content::load(content_dir).map_err(BadInput::from)?;
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
@@ -101,17 +103,18 @@ pub fn run(
             };
             let mut effect = app.update(action);
             while let Some(e) = effect {
-                effect = app.update(export::perform(e));
+                effect = app.update(export::perform(e, app.lang));
             }
         }
-        app.exit_text()
+        // In the language the person last chose in the wizard.
+        (app.exit_text(), app.lang)
     };
     match text {
-        Some(text) => crate::cli::print(&text)?,
-        None if print => {
-            eprintln!("motesguide: no result to print: the wizard closed before a result was shown")
+        (Some(text), _) => crate::cli::print(&wrap(&text, stdout_width()))?,
+        (None, lang) if print => {
+            eprintln!("motesguide: {}", Msg::NothingToPrint.get(lang))
         }
-        None => {}
+        (None, _) => {}
     }
     Ok(())
 }

@@ -5,6 +5,7 @@
 //! rule texts come from the content and the report; shared labels (yes, no,
 //! "vet ej", checklist headings) come from [`crate::i18n`].
 
+use crate::messages::Msg;
 use crate::text::Lang;
 
 /// Every word the wizard draws around the content, in one language.
@@ -202,9 +203,9 @@ const SV: Strings = Strings {
     overwrite: "Vill du skriva över den?",
     saved: "Sparat:",
     not_saved: "Kunde inte spara",
-    no_folder: "mappen finns inte",
-    no_permission: "behörighet saknas",
-    is_folder: "det är en mapp",
+    no_folder: Msg::NoFolder.get(Lang::Sv),
+    no_permission: Msg::NoPermission.get(Lang::Sv),
+    is_folder: Msg::IsFolder.get(Lang::Sv),
     printing: "Resultatet skrivs ut i terminalen när guiden stängs.",
     not_printing: "Resultatet skrivs inte ut när guiden stängs.",
     choose_first: "Välj ett svar först: flytta med ↑↓ eller tryck svarets siffra.",
@@ -311,9 +312,9 @@ const EN: Strings = Strings {
     overwrite: "Do you want to overwrite it?",
     saved: "Saved:",
     not_saved: "Could not save",
-    no_folder: "the folder does not exist",
-    no_permission: "permission denied",
-    is_folder: "it is a folder",
+    no_folder: Msg::NoFolder.get(Lang::En),
+    no_permission: Msg::NoPermission.get(Lang::En),
+    is_folder: Msg::IsFolder.get(Lang::En),
     printing: "The result will be printed in the terminal when the guide closes.",
     not_printing: "The result will not be printed when the guide closes.",
     choose_first: "Choose an answer first: move with ↑↓ or press the answer's number.",

@@ -17,6 +17,8 @@ use ratatui::crossterm::terminal::{
 };
 
 use crate::error::BadInput;
+use crate::messages::Msg;
+use crate::text::Lang;
 use crate::tui::palette::Palette;
 
 /// Where the wizard draws: standard output, or the terminal itself when
@@ -39,15 +41,13 @@ impl Output {
 /// Whether drawing goes to /dev/tty, for the panic hook.
 static DRAWS_ON_TTY: OnceLock<bool> = OnceLock::new();
 
-/// Picks where to draw, or says why the wizard cannot run here. Checked
-/// before anything touches the terminal: without one, entering raw mode
-/// would fail halfway.
-pub fn output(print: bool) -> Result<Output, BadInput> {
-    let answers_hint = "to evaluate without a terminal, give the answers in a file: motesguide --answers FILE (see motesguide --help)";
+/// Picks where to draw, or says why the wizard cannot run here, in
+/// `lang`. Checked before anything touches the terminal: without one,
+/// entering raw mode would fail halfway.
+pub fn output(print: bool, lang: Lang) -> Result<Output, BadInput> {
+    let hint = [("hint", Msg::WithoutTerminal.get(lang))];
     if !io::stdin().is_terminal() {
-        return Err(BadInput(format!(
-            "the interactive wizard needs a terminal, and standard input is not one; {answers_hint}"
-        )));
+        return Err(BadInput(Msg::NoTerminalIn.fill(lang, &hint)));
     }
     if io::stdout().is_terminal() {
         return Ok(Output::Stdout);
@@ -55,9 +55,7 @@ pub fn output(print: bool) -> Result<Output, BadInput> {
     if print && let Ok(tty) = OpenOptions::new().read(true).write(true).open("/dev/tty") {
         return Ok(Output::Tty(tty));
     }
-    Err(BadInput(format!(
-        "the interactive wizard needs a terminal, and standard output is not one; use --print to draw on the terminal and print the result on standard output, or {answers_hint}"
-    )))
+    Err(BadInput(Msg::NoTerminalOut.fill(lang, &hint)))
 }
 
 pub type Term = Terminal<CrosstermBackend<Box<dyn Write + Send>>>;
