@@ -164,6 +164,20 @@ fn check(a: &App, scrolled: bool) -> Result<(), TestCaseError> {
         }
         prop_assert!(pane.area.right() <= a.size.0 && pane.area.bottom() <= a.size.1);
     }
+    // From 80x24 the footer names every key that works on the page.
+    if a.size.0 >= 80 && a.size.1 >= 24 && a.modal.is_none() && !a.too_small() {
+        let footer: String = view::footer_lines(a, a.size.0, 3)
+            .iter()
+            .map(|l| l.to_string() + "\n")
+            .collect();
+        for hint in keys::footer(a) {
+            prop_assert!(
+                footer.contains(&hint.label),
+                "the footer leaves out {:?}: {footer}",
+                hint.label
+            );
+        }
+    }
     if let Some(Modal::Export(form)) = &a.modal {
         prop_assert!(form.cursor <= form.path.chars().count());
     }

@@ -883,6 +883,13 @@ fn an_export_carries_the_answers_the_code_and_the_ticks() {
     assert!(text.contains("Mötestyp: Nämndsmöte"), "{text}");
     assert!(text.contains("Innehållsversion:** motesguide"), "{text}");
     assert!(text.contains("Datum:** 20"), "{text}");
+    // The printout on quitting carries the same ticks.
+    press(&mut a, KeyCode::Esc);
+    typed(&mut a, "p");
+    let printed = a.exit_text().expect("a printout");
+    assert!(printed.contains(&format!("[x] 1. {first}")), "{printed}");
+    assert!(printed.contains("[ ] 2. "), "{printed}");
+    assert!(printed.contains(&a.code()), "{printed}");
 }
 
 #[test]

@@ -32,7 +32,7 @@ pub fn to_text(r: &Report) -> String {
         }
     }
     let _ = writeln!(s);
-    let _ = writeln!(s, "{}: {}", ui.recording, r.recording_line());
+    let _ = writeln!(s, "{}", r.recording_line());
     if r.recording_planned && !r.recording_reason.is_empty() {
         let _ = writeln!(s, "  {}", r.recording_reason);
     }
@@ -63,10 +63,25 @@ pub fn to_text(r: &Report) -> String {
             let _ = writeln!(s, "  - {}: {} – {}", u.question, u.answer, u.reason);
         }
     }
-    list(&mut s, r, ui.warnings, &r.warnings, "!");
-    list(&mut s, r, ui.organiser_checklist, &r.organiser, "");
-    list(&mut s, r, ui.participant_checklist, &r.participants, "");
-    list(&mut s, r, ui.tips, &r.tips, "-");
+    let none = Default::default();
+    list(&mut s, r, ui.warnings, &r.warnings, "!", &none);
+    list(
+        &mut s,
+        r,
+        ui.organiser_checklist,
+        &r.organiser,
+        "",
+        &r.ticked[1],
+    );
+    list(
+        &mut s,
+        r,
+        ui.participant_checklist,
+        &r.participants,
+        "",
+        &r.ticked[0],
+    );
+    list(&mut s, r, ui.tips, &r.tips, "-", &none);
     let _ = writeln!(s);
     let _ = writeln!(s, "{}:", ui.why);
     for c in &r.explanation {
@@ -90,18 +105,32 @@ pub fn to_text(r: &Report) -> String {
     s
 }
 
-fn list(s: &mut String, r: &Report, heading: &str, items: &[Cited], marker: &str) {
+/// One list of the text; a checklist with ticks (the wizard's printout)
+/// shows every item's box, `[x]` ticked.
+fn list(
+    s: &mut String,
+    r: &Report,
+    heading: &str,
+    items: &[Cited],
+    marker: &str,
+    ticked: &std::collections::BTreeSet<String>,
+) {
     if items.is_empty() {
         return;
     }
     let _ = writeln!(s);
     let _ = writeln!(s, "{heading}:");
+    let boxes = items.iter().any(|c| ticked.contains(&c.id));
     for (n, c) in items.iter().enumerate() {
-        let label = if marker.is_empty() {
+        let mut label = if marker.is_empty() {
             format!("{}.", n + 1)
         } else {
             marker.to_owned()
         };
+        if boxes {
+            let tick = if ticked.contains(&c.id) { "[x]" } else { "[ ]" };
+            label = format!("{tick} {label}");
+        }
         let _ = writeln!(s, "  {label} {}{}", c.text, c.note(r.lang));
         // Under the item's text, where its wrapped rows hang too.
         let under = " ".repeat(2 + label.chars().count() + 1);

@@ -45,6 +45,8 @@ pub enum Label {
     Choose,
     ChooseProfile,
     Mark,
+    /// A multi-select question's last number: "none of these".
+    NoneOfThese,
     Tick,
     Back,
     Scroll,
@@ -265,12 +267,17 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
             t.add(UP, Action::Up, Label::Move)
                 .add(DOWN, Action::Down, Label::Move);
             if multi {
+                // The options' numbers mark; the last one, "none of these",
+                // is an answer of its own and says so.
                 t.add(&[Char(' ')], Action::Toggle, Label::Mark).bind(
-                    &[Key::Digits(digits(n))],
+                    &[Key::Digits(digits(n.saturating_sub(1)))],
                     Does::Pick,
                     Label::Mark,
                     true,
                 );
+                if let Some(last) = char::from_digit(n as u32, 10).filter(|_| n >= 1) {
+                    t.add(&[Char(last)], Action::Pick(n - 1), Label::NoneOfThese);
+                }
             } else {
                 t.bind(&[Key::Digits(digits(n))], Does::Pick, Label::Choose, true);
             }
@@ -341,13 +348,13 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
                 .add(&[Char('l')], Action::ToggleLang, Label::Language);
         }
     }
-    // Shown where a trainer sets up and presents; it works everywhere.
-    let on_footer = matches!(app.screen, Screen::Start { .. } | Screen::Result(_));
+    // It works on every page, so every footer names it (a narrow footer
+    // leaves it out before the page's own keys).
     t.bind(
         &[Char('v'), Code(KeyCode::F(2))],
         Does::Act(Action::TogglePresentation),
         Label::Presentation,
-        on_footer,
+        true,
     )
     .add(&[Char('?'), Code(KeyCode::F(1))], Action::Help, Label::Help)
     .add(&[Char('q')], Action::Quit, Label::Quit);
@@ -456,6 +463,7 @@ pub fn label_text(label: Label, app: &App) -> &'static str {
         Label::Choose => s.choose,
         Label::ChooseProfile => s.choose_profile,
         Label::Mark => s.mark,
+        Label::NoneOfThese => s.none_of_these,
         Label::Tick => s.tick,
         Label::Back => s.back,
         Label::Scroll => s.scroll,
@@ -519,6 +527,7 @@ impl Label {
             | Label::Yes
             | Label::No
             | Label::Mark
+            | Label::NoneOfThese
             | Label::Tick
             | Label::Open
             | Label::TryIt => 4,

@@ -83,8 +83,9 @@ pub fn has_header(app: &App) -> bool {
     app.size.1 >= 16
 }
 
-/// Two footer lines where the window is tall enough and one would not hold
-/// every key the screen may show.
+/// More footer lines where the window is tall enough and one would not
+/// hold every key the screen may show: up to three from 20 rows, so every
+/// key that works on the page is named at 80x24.
 fn footer_height(app: &App) -> u16 {
     if app.size.1 < 14 {
         return 1;
@@ -97,7 +98,8 @@ fn footer_height(app: &App) -> u16 {
         usize::from(app.size.0),
     )
     .len();
-    lines.clamp(1, 2) as u16
+    let most = if app.size.1 >= 20 { 3 } else { 2 };
+    lines.clamp(1, most) as u16
 }
 
 /// The text area inside `area`: one column of margin on either side.
@@ -397,7 +399,9 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
 
 /// The footer, as few lines as `max` allows: when the keys do not fit, the
 /// least needed go first, but help and quit always stay.
-pub(crate) fn footer_lines(app: &App, width: u16, max: usize) -> Vec<Line<'static>> {
+/// The footer in at most `max` lines of `width`: the least needed keys
+/// left out first, help and quit never.
+pub fn footer_lines(app: &App, width: u16, max: usize) -> Vec<Line<'static>> {
     let hints = keys::footer(app);
     let mut keep = vec![true; hints.len()];
     loop {

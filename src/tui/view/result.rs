@@ -188,7 +188,9 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
             format!(" {done}/{}", view.items(sec))
         })
     };
-    let forms: [Box<dyn Fn(usize) -> String>; 4] = [
+    // From the widest form down; a narrow window keeps the active tab's
+    // name and the checklists' counts longest, bare numbers for the rest.
+    let forms: [Box<dyn Fn(usize) -> String>; 5] = [
         Box::new(|i| format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))),
         Box::new(|i| {
             if i == view.section {
@@ -197,7 +199,20 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
                 format!(" {} {} ", i + 1, names[i])
             }
         }),
-        Box::new(|i| format!(" {} {} ", i + 1, names[i])),
+        Box::new(|i| {
+            if i == view.section {
+                format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))
+            } else {
+                format!(" {}{} ", i + 1, count(Section::ALL[i]))
+            }
+        }),
+        Box::new(|i| {
+            if i == view.section {
+                format!(" {} {} ", i + 1, names[i])
+            } else {
+                format!(" {}{} ", i + 1, count(Section::ALL[i]))
+            }
+        }),
         Box::new(|i| {
             if i == view.section {
                 format!(" {} {} ", i + 1, names[i])
