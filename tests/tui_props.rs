@@ -172,7 +172,7 @@ fn check(a: &App, scrolled: bool) -> Result<(), TestCaseError> {
             .collect();
         for hint in keys::footer(a) {
             prop_assert!(
-                footer.contains(&hint.label),
+                footer.contains(hint.label),
                 "the footer leaves out {:?}: {footer}",
                 hint.label
             );
