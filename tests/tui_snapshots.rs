@@ -189,6 +189,14 @@ fn presentation_result() {
         typed(a, "v");
     });
     screens("presentation_start", |a| typed(a, "v"));
+    // A question on a projector: its help and source stay in view.
+    screens("presentation_question", |a| typed(a, "v\n"));
+    // A weekly meeting to be recorded: the refusal is the point, in large
+    // letters too.
+    screens("presentation_recording_refused", |a| {
+        result(a, &[("recording", "ordinary")]);
+        typed(a, "v");
+    });
 }
 
 fn motesguide_scenario(id: &str) -> usize {

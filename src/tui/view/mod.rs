@@ -186,8 +186,13 @@ pub fn pane(app: &App) -> Option<Pane> {
             )
         }
     };
-    // On a projector, air between the entries of a list.
-    let doc = if app.presentation { doc.spaced() } else { doc };
+    // On a projector, air between the entries of a list, where the page
+    // still fits: the help and source under a question stay in view.
+    let doc = if app.presentation && doc.clone().spaced().height() <= usize::from(area.height) {
+        doc.spaced()
+    } else {
+        doc
+    };
     Some(Pane {
         doc,
         area,

@@ -17,10 +17,14 @@ use crate::tui::view::pick;
 
 /// Below this body width the step list gives way to the question.
 const SIDEBAR_FROM: u16 = 72;
+/// The same in presentation mode, where the letters are larger to read.
+const PRESENTATION_SIDEBAR_FROM: u16 = 100;
 
 /// The step list (when it fits) and the question's area.
 pub fn split(app: &App, body: Rect) -> (Option<Rect>, Rect) {
-    if body.width < SIDEBAR_FROM {
+    // On a projector the question and its help come first: the steps
+    // give way below a wide window.
+    if body.width < SIDEBAR_FROM || app.presentation && body.width < PRESENTATION_SIDEBAR_FROM {
         return (None, body);
     }
     let widest = app

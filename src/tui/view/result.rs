@@ -28,13 +28,9 @@ const PAGE_KEPT: u16 = 6;
 pub fn split(app: &App, view: &ResultView, body: Rect) -> (Rect, Rect, Rect) {
     let width = body.width.saturating_sub(4);
     let lines = banner_lines(app, view, width).len() as u16;
-    let big = big_height(app, view, width);
-    let banner_h = if big > 0 && body.height >= lines + 2 + big + 1 + PAGE_KEPT {
-        lines + 2 + big
-    } else {
-        lines + 2
-    }
-    .min(body.height);
+    let room = body.height.saturating_sub(lines + 2 + 1 + PAGE_KEPT);
+    let big = big_height(&big_verdict(app, view, width, room));
+    let banner_h = (lines + 2 + big).min(body.height);
     let tabs_h = u16::from(body.height > banner_h);
     let rest = body.height - banner_h - tabs_h;
     (
@@ -88,39 +84,75 @@ fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> 
     lines
 }
 
-/// For presentation mode, the verdict in capitals as rows of large
-/// letters that fit `width` columns: the permitted platforms, or "no
-/// digital meeting"; none when that takes more than two rows.
-fn big_verdict(app: &App, view: &ResultView, width: u16) -> Option<Vec<String>> {
+/// A block of the large verdict: its rows of capitals and their colour.
+type BigBlock = (Vec<String>, Style);
+
+/// For presentation mode, the verdict in capitals as rows of large letters
+/// that fit `width` columns and `room` rows: the permitted platforms (or
+/// "no digital meeting") and, when a recording is planned, the recording
+/// verdict. Where both do not fit, the recording verdict alone (the point
+/// of a meeting that plans one) or the platforms alone; none when a block
+/// takes more than two rows.
+fn big_verdict(app: &App, view: &ResultView, width: u16, room: u16) -> Vec<BigBlock> {
     if !app.presentation {
-        return None;
+        return Vec::new();
     }
+    let t = app.theme();
     let r = &view.report;
-    let text = if r.digital_allowed {
+    let per_row = usize::from(width) / BIG_COLUMNS;
+    let block = |text: String, style: Style| -> Option<BigBlock> {
+        let rows = wrap(&text.to_uppercase(), per_row);
+        (rows.len() <= 2 && rows.iter().all(|row| row.width() <= per_row)).then_some((rows, style))
+    };
+    let platforms = if r.digital_allowed {
         let names: Vec<&str> = r
             .platform_ids
             .iter()
             .filter_map(|id| app.content.platform(id))
             .map(|p| app.content.platforms[p].name.as_str())
             .collect();
-        if names.is_empty() {
-            return None;
-        }
-        names.join(" / ")
+        (!names.is_empty())
+            .then(|| block(names.join(" / "), t.permitted))
+            .flatten()
     } else {
         // "INGET DIGITALT MÖTE", without the explanation after the dash.
         let words = ui(app.lang).no_digital_meeting;
-        words.split(" – ").next().unwrap_or(words).to_owned()
+        block(
+            words.split(" – ").next().unwrap_or(words).to_owned(),
+            t.forbidden,
+        )
     };
-    let per_row = usize::from(width) / BIG_COLUMNS;
-    let rows = wrap(&text.to_uppercase(), per_row);
-    (rows.len() <= 2 && rows.iter().all(|row| row.width() <= per_row)).then_some(rows)
+    let strings = app.strings();
+    let recording = match r.recording_allowed {
+        Some(true) if r.recording_planned => {
+            block(strings.big_recording_yes.to_owned(), t.permitted)
+        }
+        Some(false) if r.recording_planned => {
+            block(strings.big_recording_no.to_owned(), t.forbidden)
+        }
+        _ => None,
+    };
+    let candidates: Vec<Vec<BigBlock>> = match (platforms, recording) {
+        (Some(p), Some(rec)) => vec![vec![p, rec.clone()], vec![rec]],
+        (None, Some(rec)) => vec![vec![rec]],
+        (Some(p), None) => vec![vec![p]],
+        (None, None) => vec![],
+    };
+    candidates
+        .into_iter()
+        .find(|c| big_height(c) <= room)
+        .unwrap_or_default()
 }
 
 /// The rows the large verdict takes, with a blank row under it; 0 when
 /// there is none.
-fn big_height(app: &App, view: &ResultView, width: u16) -> u16 {
-    big_verdict(app, view, width).map_or(0, |rows| rows.len() as u16 * BIG_ROWS + 1)
+fn big_height(blocks: &[BigBlock]) -> u16 {
+    let rows: usize = blocks.iter().map(|(rows, _)| rows.len()).sum();
+    if rows == 0 {
+        0
+    } else {
+        rows as u16 * BIG_ROWS + 1
+    }
 }
 
 fn recording_mark(app: &App, allowed: Option<bool>) -> (&'static str, Style) {
@@ -147,25 +179,24 @@ pub fn banner(app: &App, view: &ResultView, area: Rect, buf: &mut Buffer) {
         inner.height,
     );
     let lines = banner_lines(app, view, area.width.saturating_sub(4));
-    let big = big_height(app, view, area.width.saturating_sub(4));
-    if big > 0
-        && inner.height >= lines.len() as u16 + big
-        && let Some(rows) = big_verdict(app, view, area.width.saturating_sub(4))
-    {
-        let style = if view.report.digital_allowed {
-            app.theme().permitted
-        } else {
-            app.theme().forbidden
-        };
+    let room = inner.height.saturating_sub(lines.len() as u16);
+    let blocks = big_verdict(app, view, area.width.saturating_sub(4), room);
+    let big = big_height(&blocks);
+    for (rows, style) in blocks {
+        let h = rows.len() as u16 * BIG_ROWS;
         BigText::builder()
             .pixel_size(PixelSize::Quadrant)
             .style(style)
             .lines(rows.into_iter().map(Line::from).collect::<Vec<_>>())
             .centered()
             .build()
-            .render(Rect::new(inner.x, inner.y, inner.width, big - 1), buf);
-        inner.y += big;
-        inner.height -= big;
+            .render(Rect::new(inner.x, inner.y, inner.width, h), buf);
+        inner.y += h;
+        inner.height -= h;
+    }
+    if big > 0 {
+        inner.y += 1;
+        inner.height -= 1;
     }
     Paragraph::new(lines).render(inner, buf);
 }
