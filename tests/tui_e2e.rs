@@ -222,7 +222,7 @@ fn a_board_meeting_under_secrecy_is_walked_to_sefos_and_quit() {
         })
         .unwrap();
     s.parser.screen_mut().set_size(nz(15), nz(50));
-    s.wait_for("1 Översikt │ 2 │ 3 │ 4");
+    s.wait_for("1 Översikt │ 2 0/9 │ 3 0/6 │ 4");
     s.step("q", "Vill du avsluta");
     s.send("j");
     s.ends_restored();
@@ -281,6 +281,27 @@ fn a_security_classified_answer_reaches_the_result_early() {
     // The later questions stay reachable from the summary.
     s.step("\x1b", "Kontrollera dina svar");
     assert!(s.screen().contains("Inte besvarad"), "{}", s.screen());
+    s.send("q");
+    s.ends_restored();
+}
+
+/// The helpdesk types (here: pastes) the caller's answer code on the start
+/// page and sees the caller's result; the paste arrives as text, not keys.
+#[test]
+fn an_answer_code_pasted_on_the_start_page_opens_the_result() {
+    // The code of a library scenario, as the caller's wizard shows it.
+    let content = motesguide::content::load(None).expect("the built-in content");
+    let scenario = &content.scenarios[content.scenario("namndsmote-sekretess").unwrap()];
+    let answers =
+        motesguide::engine::parse_answers(&content, &scenario.file, &scenario.text).unwrap();
+    let profile = answers.profile_or_default(&content);
+    let code = motesguide::engine::code::encode(&content, &answers, profile);
+    let mut s = Session::start("code", &[]);
+    s.wait_for("Styrdokument");
+    s.step("c", "Öppna en svarskod");
+    s.send(&format!("\x1b[200~{code}\x1b[201~"));
+    s.step("\r", "Sefos eller ProRenata");
+    assert!(s.screen().contains(&code), "{}", s.screen());
     s.send("q");
     s.ends_restored();
 }

@@ -9,7 +9,7 @@ use motesguide::engine::parse_answers;
 use motesguide::save::SaveError;
 use motesguide::text::Lang;
 use motesguide::tui::app::{
-    Action, Choice, Effect, FormError, Modal, Row, Screen, Section, Status, Trial,
+    Action, Choice, CodeForm, Effect, FormError, Modal, Row, Screen, Section, Status, Trial,
 };
 use motesguide::tui::export;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -312,7 +312,7 @@ fn check_footer(a: &motesguide::tui::app::App) {
         let code = match b.keys[0] {
             Key::Code(code) => code,
             Key::Char(c) => KeyCode::Char(c),
-            Key::Digits(_) => KeyCode::Char('1'),
+            Key::Digits(_) | Key::AnyDigit => KeyCode::Char('1'),
             Key::Ctrl(_) | Key::Text => continue,
         };
         let event = KeyEvent::new_with_kind(code, KeyModifiers::NONE, KeyEventKind::Press);
@@ -585,7 +585,10 @@ fn a_scenario_is_picked_from_the_start_page_and_opens_on_the_summary() {
 #[test]
 fn a_number_opens_a_scenario_and_unsaved_answers_are_asked_for_first() {
     let mut a = app(80, 24, Lang::Sv);
-    typed(&mut a, "s1\n6\n");
+    // "1" of fourteen waits on row 1 for a second digit; Enter opens it.
+    typed(&mut a, "s1");
+    assert!(matches!(a.screen, Screen::Scenarios { cursor: 0, .. }));
+    typed(&mut a, "\n\n6\n");
     assert!(a.unsaved(), "a trial is a change");
     typed(&mut a, "\u{1b}");
     assert!(
@@ -605,6 +608,21 @@ fn a_number_opens_a_scenario_and_unsaved_answers_are_asked_for_first() {
     typed(&mut a, "2j");
     assert!(matches!(a.screen, Screen::Summary { .. }));
     assert_eq!(a.scenario.as_ref().map(|s| s.0), Some(1));
+
+    // Every scenario by its number, two digits past nine.
+    for i in 0..CONTENT.scenarios.len() {
+        let mut a = app(80, 24, Lang::Sv);
+        typed(&mut a, &format!("s{}", i + 1));
+        if matches!(a.screen, Screen::Scenarios { .. }) {
+            typed(&mut a, "\n");
+        }
+        assert_eq!(
+            a.scenario.as_ref().map(|s| s.0),
+            Some(i),
+            "scenario {}",
+            i + 1
+        );
+    }
 }
 
 #[test]
@@ -964,4 +982,73 @@ fn an_answer_that_rules_out_a_digital_meeting_shows_the_result_at_once() {
     let mut b = app(80, 24, Lang::Sv);
     typed(&mut b, "\n13");
     assert_eq!(current(&b), Some(q("information_class")));
+}
+
+#[test]
+fn number_keys_go_to_a_row_of_the_check_page() {
+    let mut a = app(80, 24, Lang::Sv);
+    walk(&mut a, BOARD_SECRECY);
+    let rows = a.rows().len();
+    assert!(rows >= 12, "{rows} rows");
+    typed(&mut a, "5");
+    let Screen::Summary { cursor, .. } = a.screen else {
+        panic!("{:?}", a.screen)
+    };
+    assert_eq!(cursor, 4, "row 5");
+    // Two digits for rows past nine; a number no row has does nothing.
+    typed(&mut a, "12");
+    let Screen::Summary { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(cursor, 11, "row 12");
+    typed(&mut a, "0");
+    let Screen::Summary { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(cursor, 11);
+    // Enter changes the row gone to.
+    typed(&mut a, "2\n");
+    assert_eq!(current(&a), Some(q("meeting_type")));
+}
+
+#[test]
+fn an_answer_code_typed_on_the_start_page_opens_its_result() {
+    let mut caller = app(80, 24, Lang::Sv);
+    result(&mut caller, BOARD_SECRECY);
+    let code = caller.code();
+
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "c");
+    assert_eq!(a.modal, Some(Modal::Code(CodeForm::default())));
+    // A typo says what is wrong and keeps the dialog open.
+    typed(&mut a, "2SW\n");
+    let Some(Modal::Code(form)) = &a.modal else {
+        panic!("the dialog closed: {:?}", a.modal)
+    };
+    assert!(form.error.as_deref().is_some_and(|e| !e.is_empty()));
+    // Ctrl-U clears; the code pasted whole opens the caller's result.
+    a.update(Action::ClearField);
+    a.update(Action::Paste(format!("{code}\n")));
+    typed(&mut a, "\n");
+    assert!(matches!(a.screen, Screen::Result(_)), "{:?}", a.screen);
+    assert_eq!(a.values, caller.values);
+    assert_eq!(a.code(), code);
+    assert!(!a.unsaved(), "the same code gives them back");
+}
+
+#[test]
+fn a_paste_into_the_file_name_is_text_capped_at_a_name() {
+    let mut a = app(80, 24, Lang::Sv);
+    result(&mut a, BOARD_SECRECY);
+    typed(&mut a, "s");
+    a.update(Action::ClearField);
+    a.update(Action::Paste(
+        "möte\n\u{1b}[2J".to_owned() + &"x".repeat(1000),
+    ));
+    let Some(Modal::Export(form)) = &a.modal else {
+        panic!("{:?}", a.modal)
+    };
+    assert!(form.path.starts_with("möte[2J"), "{}", form.path);
+    assert!(form.path.len() <= 255 && form.path.len() > 250);
+    assert_eq!(form.cursor, form.path.chars().count());
 }

@@ -23,6 +23,8 @@ pub enum Key {
     Ctrl(char),
     /// The number keys 1 to n.
     Digits(u8),
+    /// Any number key, 0 to 9: a row number typed digit by digit.
+    AnyDigit,
     /// Any printable character (the file name line).
     Text,
 }
@@ -33,6 +35,8 @@ pub enum Does {
     Act(Action),
     Pick,
     Section,
+    /// A digit of a row number.
+    Digit,
     Insert,
 }
 
@@ -47,6 +51,12 @@ pub enum Label {
     Mark,
     /// A multi-select question's last number: "none of these".
     NoneOfThese,
+    /// The start page's way to open an answer code.
+    EnterCode,
+    /// The code dialog's Enter.
+    OpenCode,
+    /// Number keys: the row with that number.
+    GoToRow,
     Tick,
     Back,
     Scroll,
@@ -174,6 +184,13 @@ fn table(app: &App, assume_overflow: Option<bool>) -> Vec<Binding> {
             t.add(yes, Action::Yes, Label::Yes)
                 .add(NO, Action::No, Label::No);
         }
+        Some(Modal::Code(_)) => {
+            t.add(&[Code(KeyCode::Enter)], Action::Submit, Label::OpenCode)
+                .add(&[Code(KeyCode::Esc)], Action::Close, Label::Cancel)
+                .hidden(&[Code(KeyCode::Backspace)], Action::Erase, Label::Erase)
+                .hidden(&[Ctrl('u')], Action::ClearField, Label::Erase)
+                .bind(&[Key::Text], Does::Insert, Label::Type, false);
+        }
         Some(Modal::Export(_)) => {
             t.add(&[Code(KeyCode::Enter)], Action::Submit, Label::Save)
                 .add(&[Code(KeyCode::Esc)], Action::Close, Label::Cancel)
@@ -246,14 +263,18 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
             } else if !app.content.scenarios.is_empty() {
                 t.add(&[Char('s')], Action::Scenarios, Label::Scenarios);
             }
+            // The helpdesk opens the caller's answers by their code, when
+            // no answers of this session would be lost.
+            if !app.editing && !app.unsaved() {
+                t.add(&[Char('c')], Action::EnterCode, Label::EnterCode);
+            }
             scroll(t);
             t.add(&[Char('l')], Action::ToggleLang, Label::Language);
         }
         Screen::Scenarios { .. } => {
-            let n = app.content.scenarios.len();
             t.add(UP, Action::Up, Label::Move)
                 .add(DOWN, Action::Down, Label::Move)
-                .bind(&[Key::Digits(digits(n))], Does::Pick, Label::Open, false)
+                .bind(&[Key::AnyDigit], Does::Digit, Label::GoToRow, true)
                 .add(&[Code(KeyCode::Enter)], Action::Next, Label::Open)
                 .add(BACK, Action::Back, Label::Back)
                 .hidden(&[Code(KeyCode::Home)], Action::Home, Label::FirstLast)
@@ -291,6 +312,7 @@ fn screen_bindings(app: &App, t: &mut Table, overflows: bool) {
         Screen::Summary { .. } => {
             t.add(UP, Action::Up, Label::Move)
                 .add(DOWN, Action::Down, Label::Move)
+                .bind(&[Key::AnyDigit], Does::Digit, Label::GoToRow, true)
                 .add(&[Code(KeyCode::Enter)], Action::Next, Label::Activate)
                 .add(BACK, Action::Back, Label::Back)
                 .hidden(&[Code(KeyCode::Home)], Action::Home, Label::FirstLast)
@@ -369,6 +391,11 @@ pub fn map_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key) => map_key(app, key),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        // Pasted text goes into a text field whole; elsewhere it is
+        // ignored rather than read as a burst of keys.
+        Event::Paste(text) if matches!(app.modal, Some(Modal::Export(_) | Modal::Code(_))) => {
+            Some(Action::Paste(text.clone()))
+        }
         Event::Mouse(m) if !app.too_small() => match m.kind {
             MouseEventKind::Down(MouseButton::Left) => view::hit(app, m.column, m.row),
             MouseEventKind::ScrollUp => Some(Action::Scroll(-3)),
@@ -391,6 +418,7 @@ pub fn map_key(app: &App, key: &KeyEvent) -> Option<Action> {
             Does::Act(a) => a,
             Does::Pick => Action::Pick(digit_value(typed)?),
             Does::Section => Action::Section(digit_value(typed)?),
+            Does::Digit => Action::Digit(u8::try_from(typed.to_digit(10)?).ok()?),
             Does::Insert => Action::Insert(typed),
         })
     })
@@ -417,6 +445,7 @@ fn matches(key: Key, event: &KeyEvent) -> Option<char> {
             .filter(|t| !ctrl && !alt && t.to_lowercase().eq(c.to_lowercase()))
             .map(|_| c),
         Key::Ctrl(c) => typed.filter(|t| ctrl && !alt && t.eq_ignore_ascii_case(&c)),
+        Key::AnyDigit => typed.filter(|t| !ctrl && !alt && t.is_ascii_digit()),
         Key::Digits(n) => typed.filter(|t| {
             !ctrl && !alt && t.to_digit(10).is_some_and(|d| d >= 1 && d <= u32::from(n))
         }),
@@ -447,6 +476,7 @@ pub fn key_name(key: Key, s: &Strings) -> String {
         Key::Char(' ') => s.key_space.into(),
         Key::Char(c) => c.to_string(),
         Key::Ctrl(c) => format!("Ctrl+{}", c.to_ascii_uppercase()),
+        Key::AnyDigit => "0–9".into(),
         Key::Digits(1) => "1".into(),
         Key::Digits(n) => format!("1–{n}"),
         Key::Text => "abc".into(),
@@ -464,6 +494,9 @@ pub fn label_text(label: Label, app: &App) -> &'static str {
         Label::ChooseProfile => s.choose_profile,
         Label::Mark => s.mark,
         Label::NoneOfThese => s.none_of_these,
+        Label::EnterCode => s.enter_code,
+        Label::OpenCode => s.open,
+        Label::GoToRow => s.go_to_row,
         Label::Tick => s.tick,
         Label::Back => s.back,
         Label::Scroll => s.scroll,
@@ -528,6 +561,8 @@ impl Label {
             | Label::No
             | Label::Mark
             | Label::NoneOfThese
+            | Label::OpenCode
+            | Label::GoToRow
             | Label::Tick
             | Label::Open
             | Label::TryIt => 4,
@@ -535,7 +570,8 @@ impl Label {
             | Label::Save
             | Label::ChooseProfile
             | Label::SwitchContents
-            | Label::Scenarios => 3,
+            | Label::Scenarios
+            | Label::EnterCode => 3,
             Label::Choose | Label::NewMeeting | Label::Print => 2,
             Label::Scroll
             | Label::FirstLast

@@ -10,7 +10,9 @@ use std::sync::OnceLock;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
-use ratatui::crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
@@ -86,7 +88,8 @@ impl Guard {
         let mut w = guard.out.writer()?;
         execute!(w, EnterAlternateScreen)?;
         guard.alternate = true;
-        execute!(w, EnableMouseCapture)?;
+        // Pasted text arrives whole, as text, not as keys to act on.
+        execute!(w, EnableMouseCapture, EnableBracketedPaste)?;
         guard.mouse = true;
         let draw = palette.writer(guard.out.writer()?);
         let terminal = Terminal::new(CrosstermBackend::new(draw))?;
@@ -98,7 +101,7 @@ impl Drop for Guard {
     fn drop(&mut self) {
         if let Ok(mut w) = self.out.writer() {
             if self.mouse {
-                let _ = execute!(w, DisableMouseCapture);
+                let _ = execute!(w, DisableBracketedPaste, DisableMouseCapture);
             }
             if self.alternate {
                 let _ = execute!(w, LeaveAlternateScreen);
@@ -135,7 +138,13 @@ fn restore_anyway() {
         Output::Stdout
     };
     if let Ok(mut w) = out.writer() {
-        let _ = execute!(w, DisableMouseCapture, LeaveAlternateScreen, Show);
+        let _ = execute!(
+            w,
+            DisableBracketedPaste,
+            DisableMouseCapture,
+            LeaveAlternateScreen,
+            Show
+        );
     }
     let _ = disable_raw_mode();
 }

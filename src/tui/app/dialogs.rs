@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::{Action, App, Effect, Status, page_of};
+use crate::engine::{self, flow};
 use crate::report;
 use crate::save::SaveError;
 use crate::tui::export::{self, ExportKind};
@@ -19,7 +20,23 @@ pub enum Modal {
     /// Opening scenario `n` would replace unsaved answers.
     Scenario(usize),
     Export(ExportForm),
+    /// Typing an answer code to open.
+    Code(CodeForm),
 }
+
+/// The answer code dialog: what is typed, and why the last one failed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeForm {
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// An answer code is short; a longer field is no code (and no paste may
+/// grow without end).
+const CODE_FIELD_MAX: usize = 64;
+
+/// The file system's own limit for a name, in bytes.
+const NAME_MAX: usize = 255;
 
 /// The save dialog: what to save and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -79,6 +96,7 @@ impl App<'_> {
                 _ => self.modal = Some(Modal::Scenario(i)),
             },
             Modal::Export(form) => return self.on_export(form, action),
+            Modal::Code(form) => self.on_code(form, action),
         }
         None
     }
@@ -95,9 +113,18 @@ impl App<'_> {
             return effect;
         }
         let len = form.path.chars().count();
+        let edits = matches!(
+            action,
+            Action::Insert(_)
+                | Action::Paste(_)
+                | Action::Erase
+                | Action::EraseForward
+                | Action::ClearField
+                | Action::SwitchKind
+        );
         match action {
             Action::Close => return None,
-            Action::Insert(c) => {
+            Action::Insert(c) if form.path.len() + c.len_utf8() <= NAME_MAX => {
                 let at = byte_index(&form.path, form.cursor);
                 form.path.insert(at, c);
                 form.cursor += 1;
@@ -112,6 +139,22 @@ impl App<'_> {
             Action::EraseForward if form.cursor < len => {
                 let at = byte_index(&form.path, form.cursor);
                 form.path.remove(at);
+                form.edited = true;
+            }
+            Action::Paste(text) => {
+                // Pasted as typed, line breaks and other control characters
+                // left out, up to what a file name may hold.
+                let at = byte_index(&form.path, form.cursor);
+                let room = NAME_MAX.saturating_sub(form.path.len());
+                let mut added = String::new();
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    if added.len() + c.len_utf8() > room {
+                        break;
+                    }
+                    added.push(c);
+                }
+                form.cursor += added.chars().count();
+                form.path.insert_str(at, &added);
                 form.edited = true;
             }
             Action::ClearField => {
@@ -139,18 +182,50 @@ impl App<'_> {
             }
             _ => {}
         }
-        if matches!(
-            action,
-            Action::Insert(_)
-                | Action::Erase
-                | Action::EraseForward
-                | Action::ClearField
-                | Action::SwitchKind
-        ) {
+        if edits {
             form.error = None;
         }
         self.modal = Some(Modal::Export(form));
         effect
+    }
+
+    /// The code dialog: typing, and opening the code's answers on their
+    /// result, as `--code` does.
+    pub(super) fn on_code(&mut self, mut form: CodeForm, action: Action) {
+        match action {
+            Action::Close => return,
+            Action::Insert(c) if form.text.chars().count() < CODE_FIELD_MAX => {
+                form.text.push(c);
+            }
+            Action::Paste(text) => {
+                let room = CODE_FIELD_MAX.saturating_sub(form.text.chars().count());
+                form.text
+                    .extend(text.chars().filter(|c| !c.is_control()).take(room));
+            }
+            Action::Erase => {
+                form.text.pop();
+            }
+            Action::ClearField => form.text.clear(),
+            Action::Submit => match engine::code::decode(self.content, &form.text) {
+                Ok((answers, profile)) => {
+                    self.restart();
+                    self.profile = profile;
+                    self.values = answers.values;
+                    flow::normalise(self.content, &mut self.values);
+                    self.mark_asked_visited();
+                    self.go_result();
+                    return;
+                }
+                Err(e) => {
+                    form.error = Some(e.kind.message(self.lang));
+                    self.modal = Some(Modal::Code(form));
+                    return;
+                }
+            },
+            _ => {}
+        }
+        form.error = None;
+        self.modal = Some(Modal::Code(form));
     }
 
     pub(super) fn save_effect(&self, form: &ExportForm, overwrite: bool) -> Effect {

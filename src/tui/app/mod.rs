@@ -25,7 +25,7 @@ mod scenarios;
 mod start;
 mod summary;
 
-pub use dialogs::{ExportForm, FormError, Modal};
+pub use dialogs::{CodeForm, ExportForm, FormError, Modal};
 pub use question::{Choice, choices};
 pub use result::{Previous, ResultView, Section, Trial};
 pub use summary::Row;
@@ -50,10 +50,17 @@ pub enum Action {
     Toggle,
     /// Option, row or item `n` (a number key or a click).
     Pick(usize),
+    /// A digit of a row number typed on a numbered list (the check page,
+    /// the scenarios): rows past 9 take two digits.
+    Digit(u8),
     /// Result section `n`.
     Section(usize),
     /// The start page's way to the scenario library.
     Scenarios,
+    /// The start page's dialog for an answer code.
+    EnterCode,
+    /// Text pasted into a text field (bracketed paste): inserted whole.
+    Paste(String),
     /// Large type and high contrast, for a projector, on or off.
     TogglePresentation,
     NextSection,
@@ -186,6 +193,8 @@ pub struct App<'a> {
     pub scenario: Option<(usize, usize, Vec<Answer>)>,
     /// The answers before each trial on the result, most recent last.
     pub previous: Vec<Previous>,
+    /// The first digit of a row number being typed.
+    pub row_entry: Option<usize>,
     pub quit: bool,
 }
 
@@ -221,6 +230,7 @@ impl<'a> App<'a> {
             presentation: false,
             scenario: None,
             previous: Vec::new(),
+            row_entry: None,
             quit: false,
         }
     }
@@ -376,6 +386,9 @@ impl<'a> App<'a> {
         let screen_before = std::mem::discriminant(&self.screen);
         let status_before = self.status.clone();
         let modal_before = self.modal.is_some();
+        if !matches!(action, Action::Digit(_)) {
+            self.row_entry = None;
+        }
         let (effect, mut follow) = self.apply(action);
         // A new page, or one a dialog uncovers, shows its highlight.
         if std::mem::discriminant(&self.screen) != screen_before
@@ -618,4 +631,54 @@ fn follow_of(action: &Action) -> Follow {
 /// Lines one page scroll moves: a screenful less one line of context.
 fn page_of(height: u16) -> usize {
     usize::from(height).saturating_sub(1).max(1)
+}
+
+/// The row (0-based) that digit `d` names on a list of `rows`, given the
+/// digit typed before it, and whether it is the whole number: "1" on a list
+/// of twelve may begin "12", so it goes to row 1 and waits for a second.
+fn row_number(pending: &mut Option<usize>, d: u8, rows: usize) -> Option<(usize, bool)> {
+    let d = usize::from(d);
+    if let Some(p) = pending.take() {
+        let n = p * 10 + d;
+        if (1..=rows).contains(&n) {
+            return Some((n - 1, true));
+        }
+    }
+    if !(1..=rows).contains(&d) {
+        return None;
+    }
+    let more = d * 10 <= rows;
+    if more {
+        *pending = Some(d);
+    }
+    Some((d - 1, !more))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::row_number;
+
+    /// Every row of every list up to 40 rows is reached by typing its
+    /// number, and only its last digit completes it.
+    #[test]
+    fn every_row_number_reaches_its_row() {
+        for rows in 1..=40 {
+            for n in 1..=rows {
+                let mut pending = None;
+                let digits: Vec<u8> = n.to_string().bytes().map(|b| b - b'0').collect();
+                let mut got = None;
+                for (i, &d) in digits.iter().enumerate() {
+                    got = row_number(&mut pending, d, rows);
+                    let (_, whole) = got.expect("a row");
+                    if i + 1 < digits.len() {
+                        assert!(!whole, "{n} of {rows}: whole too early");
+                    }
+                }
+                let (row, whole) = got.expect("a row");
+                assert_eq!(row, n - 1, "{n} of {rows}");
+                // Whole when no longer number begins with it.
+                assert_eq!(whole, n * 10 > rows, "{n} of {rows}");
+            }
+        }
+    }
 }

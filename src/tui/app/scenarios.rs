@@ -14,6 +14,18 @@ impl App<'_> {
         match action {
             Action::PageUp | Action::PageDown => self.page(action == Action::PageDown),
             Action::Pick(i) if i <= last => self.open_scenario(i),
+            // A scenario's number opens it once the number is whole; "1" of
+            // twelve waits on row 1 for a second digit (or Enter).
+            Action::Digit(d) => {
+                if let Some((row, whole)) =
+                    super::row_number(&mut self.row_entry, d, self.content.scenarios.len())
+                {
+                    self.set_cursor(row);
+                    if whole {
+                        self.open_scenario(row);
+                    }
+                }
+            }
             Action::Next if cursor <= last => self.open_scenario(cursor),
             Action::Back => self.screen = Screen::Start { scroll: 0 },
             _ => {}

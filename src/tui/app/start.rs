@@ -1,5 +1,6 @@
 //! The start page: the profile, and the ways in (questions, scenarios).
 
+use super::dialogs::{CodeForm, Modal};
 use super::{Action, App, Screen};
 use crate::tui::app::summary::Row;
 
@@ -25,6 +26,10 @@ impl App<'_> {
                 };
             }
             Action::Back if self.editing => return self.go_summary(Some(Row::Profile)),
+            Action::EnterCode if !self.editing && !self.unsaved() => {
+                self.modal = Some(Modal::Code(CodeForm::default()));
+                return;
+            }
             Action::Scenarios if !self.editing && !self.content.scenarios.is_empty() => {
                 let cursor = self.scenario.as_ref().map_or(0, |(i, ..)| *i);
                 self.screen = Screen::Scenarios { cursor, scroll: 0 };

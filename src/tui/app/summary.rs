@@ -31,6 +31,11 @@ impl App<'_> {
                 };
             }
             Action::StartAgain => return self.ask_restart(),
+            // A row number goes to the row; Enter then changes it.
+            Action::Digit(d) => match super::row_number(&mut self.row_entry, d, rows.len()) {
+                Some((row, _)) => row,
+                None => return,
+            },
             _ => return,
         };
         self.set_cursor(cursor);

@@ -10,7 +10,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n::ui;
 use crate::save::{self, SaveError};
-use crate::tui::app::{App, ExportForm, FormError};
+use crate::tui::app::{App, CodeForm, ExportForm, FormError};
 use crate::tui::doc::{Doc, wrap};
 use crate::tui::export::ExportKind;
 use crate::tui::keys;
@@ -151,6 +151,63 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
     lines.push(Line::default());
     lines.extend(key_lines(app, width));
     boxed(app, s.save_title, lines, buf);
+}
+
+/// The answer code dialog: what to type, the field, and why the last code
+/// failed.
+pub fn code(app: &App, form: &CodeForm, buf: &mut Buffer) {
+    let (lines, _) = code_lines(app, form);
+    boxed(app, app.strings().code_title, lines, buf);
+}
+
+/// The dialog's lines and the field's line among them.
+fn code_lines(app: &App, form: &CodeForm) -> (Vec<Line<'static>>, u16) {
+    let s = app.strings();
+    let t = app.theme();
+    let width = dialog_text_width(app);
+    let mut lines: Vec<Line> = wrap(s.code_prompt, width)
+        .into_iter()
+        .map(Line::raw)
+        .collect();
+    let field_line = lines.len() as u16;
+    let (shown, _) = field(&form.text, form.text.chars().count(), width);
+    let pad = width.saturating_sub(shown.width());
+    lines.push(Line::styled(format!("{shown}{}", " ".repeat(pad)), t.key));
+    if let Some(error) = &form.error {
+        for row in wrap(error, width) {
+            lines.push(Line::styled(row, t.error));
+        }
+    }
+    lines.push(Line::default());
+    lines.extend(key_lines(app, width));
+    (lines, field_line)
+}
+
+/// Where the caret stands in the code dialog.
+pub fn code_cursor(app: &App, form: &CodeForm) -> Option<Position> {
+    let (lines, field_line) = code_lines(app, form);
+    let area = centred(app, DIALOG_WIDTH, lines.len() as u16 + 2);
+    let inner = text_area(Block::bordered().inner(area));
+    let (_, col) = field(
+        &form.text,
+        form.text.chars().count(),
+        dialog_text_width(app),
+    );
+    (field_line < inner.height).then(|| {
+        Position::new(
+            inner.x + (col as u16).min(inner.width.saturating_sub(1)),
+            inner.y + field_line,
+        )
+    })
+}
+
+/// The width of a dialog's text.
+fn dialog_text_width(app: &App) -> usize {
+    usize::from(
+        DIALOG_WIDTH
+            .min(app.size.0.saturating_sub(2))
+            .saturating_sub(4),
+    )
 }
 
 /// "Saved as: /full/path.md", so the person sees where a name leads.

@@ -240,6 +240,7 @@ pub fn cursor(app: &App) -> Option<Position> {
     }
     match &app.modal {
         Some(Modal::Export(form)) if form.exists.is_none() => dialog::export_cursor(app, form),
+        Some(Modal::Code(form)) => dialog::code_cursor(app, form),
         Some(_) => None,
         None => {
             let pane = pane(app)?;
@@ -304,6 +305,7 @@ impl Widget for &App<'_> {
                 buf,
             ),
             Some(Modal::Export(form)) => dialog::export(self, form, buf),
+            Some(Modal::Code(form)) => dialog::code(self, form, buf),
             None => {}
         }
         if self.presentation {

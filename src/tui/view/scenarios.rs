@@ -21,11 +21,9 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
     for (i, scenario) in content.scenarios.iter().enumerate() {
         let selected = i == cursor;
         let style = pick(app, selected);
-        let number = if i < 9 {
-            format!("{} ", i + 1)
-        } else {
-            "  ".to_owned()
-        };
+        // Every scenario numbered: its number keys open it.
+        let number_w = content.scenarios.len().to_string().len();
+        let number = format!("{:>number_w$} ", i + 1);
         d.anchor(|d| {
             d.para(
                 vec![
@@ -36,8 +34,9 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
                 style,
             );
             if selected {
+                let indent = " ".repeat(3 + number_w);
                 d.para(
-                    vec![Span::raw("    ")],
+                    vec![Span::raw(indent.clone())],
                     scenario.story.get(lang),
                     Style::new(),
                 );
@@ -48,7 +47,7 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
                 };
                 d.para(
                     vec![
-                        Span::raw("    "),
+                        Span::raw(indent),
                         Span::styled(format!("{}: ", ui(lang).source), t.strong),
                     ],
                     &cite,

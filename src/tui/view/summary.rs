@@ -39,11 +39,20 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
         Row::ShowResult => String::new(),
     };
     let label_w = rows.iter().map(|r| label(*r).width()).max().unwrap_or(0);
-    let two_columns = label_w + 4 + ANSWER_ROOM <= usize::from(width);
+    // Every row numbered, for "gå till rad 5" on the phone.
+    let number_w = rows.len().to_string().len();
+    let two_columns = label_w + 4 + number_w + 1 + ANSWER_ROOM <= usize::from(width);
     for (i, &row) in rows.iter().enumerate() {
         let selected = i == cursor;
         let style = pick(app, selected);
-        let marker = Span::styled(if selected { "▶ " } else { "  " }, style);
+        let marker = Span::styled(
+            format!(
+                "{}{:>number_w$} ",
+                if selected { "▶ " } else { "  " },
+                i + 1
+            ),
+            style,
+        );
         let value = match row {
             Row::Profile => content.profiles[app.profile].name.get(lang).to_owned(),
             Row::Question(q) if !app.visited[q] => s.not_answered.to_owned(),
@@ -51,13 +60,7 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
             Row::ShowResult => {
                 d.blank();
                 let style = if selected { t.selected } else { t.strong };
-                d.anchor(|d| {
-                    d.para(
-                        vec![Span::styled(if selected { "▶ " } else { "  " }, style)],
-                        &format!("{} →", s.show_result),
-                        style,
-                    );
-                });
+                d.anchor(|d| d.para(vec![marker], &format!("{} →", s.show_result), style));
                 continue;
             }
         };
@@ -72,7 +75,11 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
                 );
             } else {
                 d.para(vec![marker], &label(row), style);
-                d.para(vec![Span::raw("    ")], &value, style.patch(t.strong));
+                d.para(
+                    vec![Span::raw(" ".repeat(4 + number_w))],
+                    &value,
+                    style.patch(t.strong),
+                );
             }
         });
     }
