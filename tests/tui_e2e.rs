@@ -306,6 +306,58 @@ fn an_answer_code_pasted_on_the_start_page_opens_the_result() {
     s.ends_restored();
 }
 
+/// A what-if tried on the result is marked on screen; saving and printing
+/// take the meeting's own result, never the trial.
+#[test]
+fn a_what_if_is_marked_and_saving_and_printing_take_the_real_result() {
+    let mut s = Session::start(
+        "what-if",
+        &["--scenario", "namndsmote-sekretess", "--print"],
+    );
+    s.wait_for("Kontrollera dina svar");
+    s.step("\r", "Sefos eller ProRenata");
+    s.step("6", "Tänk om");
+    s.step("\r", "HYPOTETISKT");
+    assert!(s.screen().contains("INGET DIGITALT MÖTE"), "{}", s.screen());
+    s.step("s", "Spara som Markdown");
+    s.send("\t");
+    s.step("\r", "Sparat:");
+    let saved = std::fs::read_to_string(s.dir.join("motesguide-resultat.md")).unwrap();
+    assert!(!saved.contains("HYPOTETISKT"), "{saved}");
+    assert!(saved.contains("Sefos eller ProRenata"), "{saved}");
+    s.send("q");
+    s.ends_restored();
+    let after = String::from_utf8_lossy(&s.raw);
+    let printed = &after[after.rfind("\x1b[?1049l").unwrap()..];
+    assert!(!printed.contains("HYPOTETISKT"), "{printed}");
+    assert!(printed.contains("Sefos eller ProRenata"), "{printed}");
+}
+
+/// The full result saved from the wizard carries the answers, the answer
+/// code and the ticked items.
+#[test]
+fn the_saved_result_holds_the_answers_the_code_and_the_ticks() {
+    let mut s = Session::start("export", &["--scenario", "namndsmote-sekretess"]);
+    s.wait_for("Kontrollera dina svar");
+    s.step("\r", "Sefos eller ProRenata");
+    s.step("2", "Checklista för deltagarna");
+    s.step(" ", "(1/10 avbockade)");
+    let code = {
+        let screen = s.screen();
+        let at = screen.find("Svarskod: ").unwrap() + "Svarskod: ".len();
+        screen[at..at + 8].to_owned()
+    };
+    s.step("s", "Spara som Markdown");
+    s.send("\t");
+    s.step("\r", "Sparat:");
+    let saved = std::fs::read_to_string(s.dir.join("motesguide-resultat.md")).unwrap();
+    assert!(saved.contains("- [x] "), "{saved}");
+    assert!(saved.contains(&code), "{code}: {saved}");
+    assert!(saved.contains("Mötestyp: Nämndsmöte"), "{saved}");
+    s.send("q");
+    s.ends_restored();
+}
+
 #[test]
 fn a_saved_checklist_lands_in_the_working_folder() {
     let mut s = Session::start("save", &[]);
