@@ -1,7 +1,9 @@
 //! The one place that names the YAML crate.
 //!
-//! `serde_yaml` is deprecated upstream; keeping every use behind this module
-//! means a maintained fork replaces it by changing the `use` below.
+//! `serde_yaml` is archived upstream. The dependency keeps its key and this
+//! code its name, as the product's owner asked, and is served by the YAML
+//! organisation's maintained continuation, `yaml_serde`, through Cargo's
+//! `package =` rename (Cargo.toml); every use stays behind this module.
 
 pub use serde_yaml::{Error, Mapping, Value};
 
