@@ -14,6 +14,8 @@ pub struct Ui {
     pub not_stated: &'static str,
     pub none_selected: &'static str,
     pub section: &'static str,
+    /// Before two or more sections of one document.
+    pub sections: &'static str,
     pub title: &'static str,
     pub profile: &'static str,
     pub documents: &'static str,
@@ -56,6 +58,8 @@ pub struct Ui {
     /// The first line of a result shown before every question was answered.
     pub early: &'static str,
     pub not_answered: &'static str,
+    /// In place of the answer code while questions are unanswered.
+    pub no_code_yet: &'static str,
     /// The early result's mark in short; `{n}` is the number of open questions.
     pub early_short: &'static str,
     pub class_word: &'static str,
@@ -77,6 +81,7 @@ const SV: Ui = Ui {
     not_stated: "Ej angivet",
     none_selected: "Inga",
     section: "avsnitt",
+    sections: "avsnitten",
     title: "Mötesguide – säkra digitala möten",
     profile: "Profil",
     documents: "Styrdokument",
@@ -118,6 +123,7 @@ const SV: Ui = Ui {
     hypothetical: "HYPOTETISKT – inte mötets resultat. Ändrat:",
     early: "AVGJORT AV SVAREN HITTILLS – hur de obesvarade frågorna än besvaras får mötet inte hållas digitalt. Obesvarade:",
     not_answered: "Inte besvarad",
+    no_code_yet: "ges när alla frågor är besvarade",
     early_short: "Avgjort redan – gäller hur de {n} obesvarade frågorna än besvaras",
     class_word: "klass",
     because: "eftersom",
@@ -138,6 +144,7 @@ const EN: Ui = Ui {
     not_stated: "Not stated",
     none_selected: "None",
     section: "section",
+    sections: "sections",
     title: "Meeting guide – secure digital meetings",
     profile: "Profile",
     documents: "Policy documents",
@@ -179,6 +186,7 @@ const EN: Ui = Ui {
     hypothetical: "HYPOTHETICAL – not the meeting's result. Changed:",
     early: "DECIDED BY THE ANSWERS SO FAR – however the unanswered questions are answered, the meeting may not be held digitally. Unanswered:",
     not_answered: "Not answered",
+    no_code_yet: "given once every question is answered",
     early_short: "Decided already – whatever the answers to the {n} unanswered questions",
     class_word: "class",
     because: "because",

@@ -223,7 +223,7 @@ fn a_board_meeting_under_secrecy_is_walked_to_sefos_and_quit() {
         .unwrap();
     s.parser.screen_mut().set_size(nz(15), nz(50));
     s.wait_for("1 Översikt │ 2 0/9 │ 3 0/6 │ 4");
-    s.step("q", "Vill du avsluta");
+    s.step("q", "går förlorat");
     s.send("j");
     s.ends_restored();
 }

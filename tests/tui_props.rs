@@ -147,6 +147,7 @@ fn check(a: &App, scrolled: bool) -> Result<(), TestCaseError> {
             .cursor
             .filter(|_| {
                 !scrolled
+                    && !a.quit
                     && a.modal.is_none()
                     && pane.area.height > 0
                     && !matches!(a.screen, Screen::Start { .. })

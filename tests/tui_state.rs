@@ -990,24 +990,29 @@ fn number_keys_go_to_a_row_of_the_check_page() {
     walk(&mut a, BOARD_SECRECY);
     let rows = a.rows().len();
     assert!(rows >= 12, "{rows} rows");
+    let cursor = |a: &motesguide::tui::app::App| match a.screen {
+        Screen::Summary { cursor, .. } => cursor,
+        _ => panic!("{:?}", a.screen),
+    };
+    // Row 5 is step 5: the profile is row 0.
     typed(&mut a, "5");
-    let Screen::Summary { cursor, .. } = a.screen else {
-        panic!("{:?}", a.screen)
-    };
-    assert_eq!(cursor, 4, "row 5");
-    // Two digits for rows past nine; a number no row has does nothing.
-    typed(&mut a, "12");
-    let Screen::Summary { cursor, .. } = a.screen else {
-        unreachable!()
-    };
-    assert_eq!(cursor, 11, "row 12");
+    assert_eq!(cursor(&a), 5);
+    assert_eq!(a.rows()[5], Row::Question(a.asked()[4]));
+    // Two digits past nine; the status says a second digit may follow.
+    typed(&mut a, "1");
+    assert_eq!(cursor(&a), 1);
+    assert!(matches!(a.status, Some(Status::RowPending(1, _))));
+    typed(&mut a, "2");
+    assert_eq!(cursor(&a), 12);
     typed(&mut a, "0");
-    let Screen::Summary { cursor, .. } = a.screen else {
-        unreachable!()
-    };
-    assert_eq!(cursor, 11);
-    // Enter changes the row gone to.
-    typed(&mut a, "2\n");
+    assert_eq!(cursor(&a), 0, "the profile");
+    // Enter changes the row gone to; a key between two digits ends the
+    // number.
+    typed(&mut a, "1");
+    press(&mut a, KeyCode::Down);
+    typed(&mut a, "1");
+    assert_eq!(cursor(&a), 1);
+    typed(&mut a, "\n");
     assert_eq!(current(&a), Some(q("meeting_type")));
 }
 
@@ -1051,4 +1056,46 @@ fn a_paste_into_the_file_name_is_text_capped_at_a_name() {
     assert!(form.path.starts_with("möte[2J"), "{}", form.path);
     assert!(form.path.len() <= 255 && form.path.len() > 250);
     assert_eq!(form.cursor, form.path.chars().count());
+}
+
+#[test]
+fn scrolling_a_question_never_changes_what_enter_takes() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n");
+    press(&mut a, KeyCode::Down);
+    let Screen::Question { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(cursor, Some(0));
+    for _ in 0..3 {
+        press(&mut a, KeyCode::PageDown);
+    }
+    let Screen::Question { cursor, .. } = a.screen else {
+        unreachable!()
+    };
+    assert_eq!(cursor, Some(0), "PgDn scrolls, it does not choose");
+}
+
+#[test]
+fn an_early_result_gives_no_answer_code_and_states_only_what_is_decided() {
+    let mut a = app(80, 24, Lang::Sv);
+    typed(&mut a, "\n11");
+    let Screen::Result(view) = &a.screen else {
+        panic!("{:?}", a.screen)
+    };
+    assert_eq!(a.shown_code(), None);
+    let r = &view.report;
+    assert!(r.code_line(|c| c.to_owned()).contains("–"));
+    for c in r
+        .organiser
+        .iter()
+        .chain(&r.participants)
+        .chain(&r.warnings)
+        .chain(&r.explanation)
+    {
+        assert!(c.certain, "{} holds only for some answers", c.id);
+    }
+    // Saved, the same.
+    let text = motesguide::report::to_markdown(&a.real_report());
+    assert!(!text.contains(&a.code()), "{text}");
 }

@@ -399,12 +399,17 @@ impl Content {
                         )
                     })
                     .collect();
+                let word = if sections.len() > 1 {
+                    ui.sections
+                } else {
+                    ui.section
+                };
                 let sections = match sections.as_slice() {
                     [one] => one.clone(),
                     [rest @ .., last] => format!("{} {} {last}", rest.join(", "), ui.and),
                     [] => String::new(),
                 };
-                format!("{}, {} {sections}", self.document_name(d, lang), ui.section)
+                format!("{}, {word} {sections}", self.document_name(d, lang))
             })
             .collect::<Vec<_>>()
             .join("; ")

@@ -15,11 +15,9 @@ pub fn to_markdown(r: &Report) -> String {
         let _ = writeln!(s, "> **{e}**\n");
     }
     let _ = writeln!(s, "# {}\n", ui.title);
-    let _ = writeln!(
-        s,
-        "**{}:** {} ({} `motesguide --code {}`)  ",
-        ui.answer_code, r.code, ui.reopens, r.code
-    );
+    let line = r.code_line(|c| format!("`{c}`"));
+    let (label, rest) = line.split_once(": ").unwrap_or((&line, ""));
+    let _ = writeln!(s, "**{label}:** {rest}  ");
     let _ = writeln!(s, "**{}:** {}  ", ui.profile, r.profile_name);
     if let Some(d) = &r.date {
         let _ = writeln!(s, "**{}:** {d}  ", ui.date);
@@ -125,9 +123,10 @@ fn section(
         };
         let _ = writeln!(
             s,
-            "{bullet}{}{}  \n  *{}*",
+            "{bullet}{}{}  \n  *{}: {}*",
             c.text,
             c.note(r.lang),
+            ui(r.lang).source,
             c.source
         );
     }

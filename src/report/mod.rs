@@ -78,6 +78,8 @@ pub struct Excluded {
     pub id: String,
     pub name: String,
     pub reasons: Vec<String>,
+    /// The rule behind each reason (ids).
+    pub rules: Vec<String>,
 }
 
 /// An unknown answer that matters: for each real value, what follows.
@@ -115,6 +117,9 @@ pub struct Report {
     pub recording_allowed: Option<bool>,
     pub recording_reason: String,
     pub recording_sources: Vec<String>,
+    /// The rules behind the recording verdict (ids), in the order of its
+    /// reasons and sources.
+    pub recording_rules: Vec<String>,
     pub retention: Option<String>,
     pub organiser: Vec<Cited>,
     pub participants: Vec<Cited>,
@@ -264,11 +269,18 @@ impl Report {
                             }
                         })
                         .collect(),
+                    rules: r.because.iter().map(|&i| rule(i).id.clone()).collect(),
                 })
                 .collect(),
             recording_planned: rec.recording.planned,
             recording_allowed: rec.recording.allowed,
             recording_reason,
+            recording_rules: rec
+                .recording
+                .because
+                .iter()
+                .map(|&i| rule(i).id.clone())
+                .collect(),
             recording_sources: rec
                 .recording
                 .because
@@ -413,6 +425,50 @@ impl Report {
         }
         // Not a "vet ej" the person gave: no "you answered 'vet ej'" part.
         self.open.retain(|o| !ids.contains(&o.question_id));
+        if !ids.is_empty() {
+            // What holds only for some answers not yet given is left for
+            // when they are given: an early result states what is decided.
+            self.organiser.retain(|c| c.certain);
+            self.participants.retain(|c| c.certain);
+            self.tips.retain(|c| c.certain);
+            self.warnings.retain(|c| c.certain);
+            self.explanation.retain(|c| c.certain);
+            let certain: Vec<&str> = self.explanation.iter().map(|c| c.id.as_str()).collect();
+            for e in &mut self.excluded {
+                let keep: Vec<bool> = e
+                    .rules
+                    .iter()
+                    .map(|r| certain.contains(&r.as_str()))
+                    .collect();
+                if keep.iter().any(|&k| k) {
+                    let mut n = 0;
+                    e.reasons.retain(|_| {
+                        n += 1;
+                        keep[n - 1]
+                    });
+                    e.rules.retain(|r| certain.contains(&r.as_str()));
+                }
+            }
+            let keep: Vec<bool> = self
+                .recording_rules
+                .iter()
+                .map(|id| certain.contains(&id.as_str()))
+                .collect();
+            let mut n = 0;
+            self.recording_sources.retain(|_| {
+                n += 1;
+                keep[n - 1]
+            });
+            self.recording_rules
+                .retain(|id| certain.contains(&id.as_str()));
+            self.recording_reason = self
+                .explanation
+                .iter()
+                .filter(|c| self.recording_rules.contains(&c.id))
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
         self.unanswered = ids;
     }
 
@@ -439,6 +495,24 @@ impl Report {
                 .early_short
                 .replace("{n}", &self.unanswered.len().to_string())
         })
+    }
+
+    /// "Svarskod: X (öppnar samma svar med --code X)", or while questions
+    /// are unanswered, that a code comes once they are: a code cannot hold
+    /// an answer nobody gave. `code` wraps the code as the format quotes it.
+    pub fn code_line(&self, code: impl Fn(&str) -> String) -> String {
+        let ui = ui(self.lang);
+        if self.unanswered.is_empty() {
+            format!(
+                "{}: {} ({} {})",
+                ui.answer_code,
+                self.code,
+                ui.reopens,
+                code(&format!("motesguide --code {}", self.code))
+            )
+        } else {
+            format!("{}: – ({})", ui.answer_code, ui.no_code_yet)
+        }
     }
 
     /// The recording verdict in one line.

@@ -19,8 +19,8 @@ pub fn to_text(r: &Report) -> String {
     let _ = writeln!(s, "{}: {}", ui.profile, r.profile_name);
     let _ = writeln!(
         s,
-        "{}: {} ({} --code {})",
-        ui.answer_code, r.code, ui.reopens, r.code
+        "{}",
+        r.code_line(|c| c.trim_start_matches("motesguide ").to_owned())
     );
     let _ = writeln!(s);
     let _ = writeln!(s, "{}", r.platform_line());

@@ -66,6 +66,36 @@ impl Doc {
     /// lines are indented by `indent` columns.
     pub fn flow(&mut self, first: Vec<Span<'static>>, text: &str, style: Style, indent: usize) {
         let lead: usize = first.iter().map(|s| s.content.width()).sum();
+        // A lead too wide for the line (a long list of names in a narrow
+        // window) is wrapped on its own, in its last span's style, and the
+        // text follows under it: nothing is cut off.
+        if lead + 8 > self.width && !first.is_empty() {
+            let lead_style = first.last().map_or(style, |s| s.style);
+            let lead_text: String = first.iter().map(|s| s.content.as_ref()).collect();
+            let indent = indent.min(self.width.saturating_sub(1));
+            let rest = self.width - indent;
+            for (i, row) in wrap_widths(lead_text.trim_end(), self.width, rest)
+                .into_iter()
+                .enumerate()
+            {
+                let pad = if i == 0 {
+                    String::new()
+                } else {
+                    " ".repeat(indent)
+                };
+                self.lines.push(Line::from(vec![
+                    Span::raw(pad),
+                    Span::styled(row, lead_style),
+                ]));
+            }
+            for row in wrap_widths(text, rest, rest) {
+                self.lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(indent)),
+                    Span::styled(row, style),
+                ]));
+            }
+            return;
+        }
         let last = self.width.saturating_sub(1);
         let (lead, indent) = (lead.min(last), indent.min(last));
         let rows = wrap_widths(text, self.width - lead, self.width - indent);
@@ -219,6 +249,26 @@ pub fn truncate(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lead wider than the line loses nothing: every character of lead
+    /// and text comes back, in order, within the width.
+    #[test]
+    fn a_lead_wider_than_the_line_is_wrapped_not_cut() {
+        let lead = "✗ Microsoft Teams, Zoom, Sefos, ProRenata – ";
+        let text = "Säkerhetsskyddsklassificerad information får inte hanteras.";
+        for width in [10u16, 20, 36, 40, 50] {
+            let mut d = Doc::new(width);
+            d.flow(vec![Span::raw(lead)], text, Style::new(), 2);
+            let lines: Vec<String> = d.lines.iter().map(|l| l.to_string()).collect();
+            assert!(
+                lines.iter().all(|l| l.width() <= usize::from(width)),
+                "{lines:?}"
+            );
+            let got: String = lines.concat().split_whitespace().collect();
+            let want: String = format!("{lead}{text}").split_whitespace().collect();
+            assert_eq!(got, want, "at {width}");
+        }
+    }
 
     #[test]
     fn wraps_at_word_boundaries() {

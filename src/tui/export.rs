@@ -58,9 +58,10 @@ pub fn participants_markdown(r: &Report) -> String {
         };
         let _ = writeln!(
             s,
-            "- [{tick}] {}{}  \n  *{}*",
+            "- [{tick}] {}{}  \n  *{}: {}*",
             c.text,
             c.note(r.lang),
+            ui.source,
             c.source
         );
     }
@@ -70,15 +71,18 @@ pub fn participants_markdown(r: &Report) -> String {
     if !r.tips.is_empty() {
         let _ = writeln!(s, "\n## {}\n", ui.tips);
         for c in &r.tips {
-            let _ = writeln!(s, "- {}{}  \n  *{}*", c.text, c.note(r.lang), c.source);
+            let _ = writeln!(
+                s,
+                "- {}{}  \n  *{}: {}*",
+                c.text,
+                c.note(r.lang),
+                ui.source,
+                c.source
+            );
         }
     }
     let _ = writeln!(s, "\n*{}: {}*  ", ui.profile, r.profile_name);
-    let _ = writeln!(
-        s,
-        "*{}: {} ({} `motesguide --code {}`)*  ",
-        ui.answer_code, r.code, ui.reopens, r.code
-    );
+    let _ = writeln!(s, "*{}*  ", r.code_line(|c| format!("`{c}`")));
     if let Some(d) = &r.date {
         let _ = writeln!(s, "*{}: {d}*  ", ui.date);
     }

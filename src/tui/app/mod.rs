@@ -148,6 +148,9 @@ pub enum Status {
     MarkOrNone,
     /// "Show result" with a question still unanswered: sent there.
     AnswerFirst,
+    /// A row number begun: row `.0` shown, a second digit makes it `.0`0
+    /// to at most `.1`.
+    RowPending(usize, usize),
 }
 
 /// How scrolling and the highlight follow each other after an action.
@@ -376,6 +379,14 @@ impl<'a> App<'a> {
             .is_some_and(|(_, profile, values)| *profile != self.profile || *values != self.values)
     }
 
+    /// The answer code to show: none while an asked question is not
+    /// answered, since a code cannot hold an answer nobody gave.
+    pub fn shown_code(&self) -> Option<String> {
+        self.open_questions(&self.values, &self.visited)
+            .is_empty()
+            .then(|| self.code())
+    }
+
     /// The answer code a caller can read out to the helpdesk.
     pub fn code(&self) -> String {
         engine::code::encode(self.content, &self.answers(), self.profile)
@@ -583,7 +594,8 @@ impl<'a> App<'a> {
                     }
                     self.set_cursor(cursor);
                 }
-                Follow::View => {
+                // Scrolling a question never changes what Enter takes.
+                Follow::View if !matches!(self.screen, Screen::Question { .. }) => {
                     let visible = |r: &std::ops::Range<usize>| {
                         r.start >= scroll && r.start < scroll + height.max(1)
                     };
@@ -633,51 +645,60 @@ fn page_of(height: u16) -> usize {
     usize::from(height).saturating_sub(1).max(1)
 }
 
-/// The row (0-based) that digit `d` names on a list of `rows`, given the
-/// digit typed before it, and whether it is the whole number: "1" on a list
-/// of twelve may begin "12", so it goes to row 1 and waits for a second.
-fn row_number(pending: &mut Option<usize>, d: u8, rows: usize) -> Option<(usize, bool)> {
+/// The row (0-based) that digit `d` names on a list numbered from `first`
+/// with `rows` rows, given the digit typed before it, and whether it is the
+/// whole number: "1" on a list of twelve may begin "12", so it goes to row 1
+/// and waits for a second.
+fn row_number(
+    pending: &mut Option<usize>,
+    d: u8,
+    first: usize,
+    rows: usize,
+) -> Option<(usize, bool)> {
     let d = usize::from(d);
+    let numbers = first..first + rows;
     if let Some(p) = pending.take() {
         let n = p * 10 + d;
-        if (1..=rows).contains(&n) {
-            return Some((n - 1, true));
+        if numbers.contains(&n) {
+            return Some((n - first, true));
         }
     }
-    if !(1..=rows).contains(&d) {
+    if !numbers.contains(&d) {
         return None;
     }
-    let more = d * 10 <= rows;
+    let more = d > 0 && d * 10 < first + rows;
     if more {
         *pending = Some(d);
     }
-    Some((d - 1, !more))
+    Some((d - first, !more))
 }
 
 #[cfg(test)]
 mod tests {
     use super::row_number;
 
-    /// Every row of every list up to 40 rows is reached by typing its
-    /// number, and only its last digit completes it.
+    /// Every row of every list up to 40 rows, numbered from 0 or from 1, is
+    /// reached by typing its number, and only its last digit completes it.
     #[test]
     fn every_row_number_reaches_its_row() {
-        for rows in 1..=40 {
-            for n in 1..=rows {
-                let mut pending = None;
-                let digits: Vec<u8> = n.to_string().bytes().map(|b| b - b'0').collect();
-                let mut got = None;
-                for (i, &d) in digits.iter().enumerate() {
-                    got = row_number(&mut pending, d, rows);
-                    let (_, whole) = got.expect("a row");
-                    if i + 1 < digits.len() {
-                        assert!(!whole, "{n} of {rows}: whole too early");
+        for first in [0, 1] {
+            for rows in 1..=40 {
+                for n in first..first + rows {
+                    let mut pending = None;
+                    let digits: Vec<u8> = n.to_string().bytes().map(|b| b - b'0').collect();
+                    let mut got = None;
+                    for (i, &d) in digits.iter().enumerate() {
+                        got = row_number(&mut pending, d, first, rows);
+                        let (_, whole) = got.expect("a row");
+                        if i + 1 < digits.len() {
+                            assert!(!whole, "{n} of {rows}: whole too early");
+                        }
                     }
+                    let (row, whole) = got.expect("a row");
+                    assert_eq!(row, n - first, "{n} of {rows} from {first}");
+                    // Whole when no longer number begins with it.
+                    assert_eq!(whole, n == 0 || n * 10 >= first + rows, "{n} of {rows}");
                 }
-                let (row, whole) = got.expect("a row");
-                assert_eq!(row, n - 1, "{n} of {rows}");
-                // Whole when no longer number begins with it.
-                assert_eq!(whole, n * 10 > rows, "{n} of {rows}");
             }
         }
     }

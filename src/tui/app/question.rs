@@ -69,6 +69,10 @@ impl App<'_> {
             Action::Back => self.back_from(q),
             Action::Pick(i) if i < choices.len() => self.choose(q, i, choices[i]),
             Action::Next => match cursor.and_then(|c| choices.get(c).map(|&x| (c, x))) {
+                // On a multiple choice the way on is to mark or say none.
+                None if self.content.questions[q].kind == QuestionKind::Multi => {
+                    self.status = Some(Status::MarkOrNone)
+                }
                 None => self.status = Some(Status::ChooseFirst),
                 Some((c, choice @ (Choice::Set(_) | Choice::NoneOfThese))) => {
                     self.choose(q, c, choice)

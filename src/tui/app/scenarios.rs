@@ -2,7 +2,7 @@
 
 use super::dialogs::Modal;
 use super::moved;
-use super::{Action, App, Screen};
+use super::{Action, App, Screen, Status};
 use crate::engine::{self, flow};
 
 impl App<'_> {
@@ -17,12 +17,14 @@ impl App<'_> {
             // A scenario's number opens it once the number is whole; "1" of
             // twelve waits on row 1 for a second digit (or Enter).
             Action::Digit(d) => {
-                if let Some((row, whole)) =
-                    super::row_number(&mut self.row_entry, d, self.content.scenarios.len())
-                {
+                let count = self.content.scenarios.len();
+                if let Some((row, whole)) = super::row_number(&mut self.row_entry, d, 1, count) {
                     self.set_cursor(row);
                     if whole {
                         self.open_scenario(row);
+                    } else {
+                        let n = row + 1;
+                        self.status = Some(Status::RowPending(n, (n * 10 + 9).min(count)));
                     }
                 }
             }

@@ -32,8 +32,15 @@ impl App<'_> {
             }
             Action::StartAgain => return self.ask_restart(),
             // A row number goes to the row; Enter then changes it.
-            Action::Digit(d) => match super::row_number(&mut self.row_entry, d, rows.len()) {
-                Some((row, _)) => row,
+            // Rows are numbered from 0 (the profile), so a question's row is
+            // its step number.
+            Action::Digit(d) => match super::row_number(&mut self.row_entry, d, 0, rows.len()) {
+                Some((row, whole)) => {
+                    if !whole {
+                        self.status = Some(Status::RowPending(row, (row * 10 + 9).min(last)));
+                    }
+                    row
+                }
                 None => return,
             },
             _ => return,

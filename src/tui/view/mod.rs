@@ -380,6 +380,11 @@ fn status(app: &App, area: Rect, buf: &mut Buffer) {
         Some(Status::ChooseFirst) => format!("! {}", s.choose_first),
         Some(Status::MarkOrNone) => format!("! {}", s.mark_or_none),
         Some(Status::AnswerFirst) => format!("! {}", s.answer_first),
+        Some(Status::RowPending(n, last)) => s
+            .row_pending
+            .replace("{n}", &n.to_string())
+            .replace("{from}", &(n * 10).to_string())
+            .replace("{to}", &last.to_string()),
         Some(Status::Trying(trial)) => {
             let tried = match trial {
                 Trial::Answer(q, answer) => {

@@ -81,6 +81,15 @@ fn banner_lines(app: &App, view: &ResultView, width: u16) -> Vec<Line<'static>> 
     if !r.open.is_empty() {
         add("⚠ ", app.strings().rests_on_unknown, t.warning);
     }
+    // What the organiser must not do stands below the verdicts; where the
+    // window has room, the frame says there is such a thing to read.
+    if !r.warnings.is_empty() && app.size.1 >= 20 {
+        let text = app
+            .strings()
+            .warnings_below
+            .replace("{n}", &r.warnings.len().to_string());
+        add("⚠ ", &text, t.warning);
+    }
     lines
 }
 
@@ -169,7 +178,14 @@ pub fn banner(app: &App, view: &ResultView, area: Rect, buf: &mut Buffer) {
         .border_type(BorderType::Thick)
         .border_style(app.theme().border)
         .title(format!(" {} ", app.strings().result))
-        .title(Line::from(format!(" {}: {} ", app.strings().code, app.code())).right_aligned());
+        .title(
+            Line::from(format!(
+                " {}: {} ",
+                app.strings().code,
+                app.shown_code().unwrap_or_else(|| "–".to_owned())
+            ))
+            .right_aligned(),
+        );
     let inner = block.inner(area);
     block.render(area, buf);
     let mut inner = Rect::new(
@@ -221,7 +237,7 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
     };
     // From the widest form down; a narrow window keeps the active tab's
     // name and the checklists' counts longest, bare numbers for the rest.
-    let forms: [Box<dyn Fn(usize) -> String>; 5] = [
+    let forms: [Box<dyn Fn(usize) -> String>; 6] = [
         Box::new(|i| format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))),
         Box::new(|i| {
             if i == view.section {
@@ -235,6 +251,13 @@ fn tab_labels(app: &App, view: &ResultView, width: u16) -> Vec<String> {
                 format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))
             } else {
                 format!(" {}{} ", i + 1, count(Section::ALL[i]))
+            }
+        }),
+        Box::new(|i| {
+            if i == view.section {
+                format!(" {} {}{} ", i + 1, names[i], count(Section::ALL[i]))
+            } else {
+                format!(" {} ", i + 1)
             }
         }),
         Box::new(|i| {

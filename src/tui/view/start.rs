@@ -31,14 +31,17 @@ pub fn doc(app: &App, width: u16) -> Doc {
                 p.name.get(lang),
                 style,
             );
+            // The chosen profile's description under its own line, so it
+            // is never read as the next one's.
+            if selected {
+                d.para(
+                    vec![Span::raw("        ")],
+                    p.description.get(lang),
+                    Style::new(),
+                );
+            }
         });
     }
-    let profile = &content.profiles[app.profile];
-    d.para(
-        vec![Span::raw("    ")],
-        profile.description.get(lang),
-        Style::new(),
-    );
     d.heading(ui(lang).documents, t.heading);
     // The report names documents as the exports do.
     for name in &app.documents() {

@@ -2,7 +2,7 @@
 //! answer, each line a way back to change it, then the way on to the result.
 
 use ratatui::style::Style;
-use ratatui::text::Span;
+use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::ui;
@@ -20,7 +20,23 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
     let lang = app.lang;
     let content = app.content;
     let mut d = Doc::new(width);
-    d.text(s.check_answers, t.heading);
+    // The answer code on the heading's line, where the helpdesk looks
+    // first (or under it in a narrow window).
+    let code = match app.shown_code() {
+        Some(code) => format!("{}: {code}", s.code),
+        None => format!("{}: – ({})", s.code, ui(lang).no_code_yet),
+    };
+    let gap = usize::from(width).saturating_sub(s.check_answers.width() + code.width());
+    if gap >= 2 {
+        d.line(Line::from(vec![
+            Span::styled(s.check_answers, t.heading),
+            Span::raw(" ".repeat(gap)),
+            Span::styled(code, t.strong),
+        ]));
+    } else {
+        d.text(s.check_answers, t.heading);
+        d.text(&code, t.strong);
+    }
     d.text(s.summary_hint, Style::new());
     if let Some((i, ..)) = &app.scenario {
         let title = content.scenarios[*i].title.get(lang);
@@ -39,18 +55,15 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
         Row::ShowResult => String::new(),
     };
     let label_w = rows.iter().map(|r| label(*r).width()).max().unwrap_or(0);
-    // Every row numbered, for "gå till rad 5" on the phone.
-    let number_w = rows.len().to_string().len();
+    // Every row numbered, for "gå till rad 5" on the phone: from 0, the
+    // profile, so a question's row is its step number.
+    let number_w = (rows.len() - 1).to_string().len();
     let two_columns = label_w + 4 + number_w + 1 + ANSWER_ROOM <= usize::from(width);
     for (i, &row) in rows.iter().enumerate() {
         let selected = i == cursor;
         let style = pick(app, selected);
         let marker = Span::styled(
-            format!(
-                "{}{:>number_w$} ",
-                if selected { "▶ " } else { "  " },
-                i + 1
-            ),
+            format!("{}{:>number_w$} ", if selected { "▶ " } else { "  " }, i),
             style,
         );
         let value = match row {
@@ -83,12 +96,5 @@ pub fn doc(app: &App, cursor: usize, width: u16) -> Doc {
             }
         });
     }
-    d.blank();
-    d.lead(
-        &format!("{}: {} –", s.code, app.code()),
-        s.code_hint,
-        t.strong,
-        Style::new(),
-    );
     d
 }
