@@ -86,14 +86,7 @@ pub fn to_markdown(r: &Report) -> String {
     s.push('\n');
     let _ = writeln!(s, "## {}\n", ui.why);
     for c in &r.explanation {
-        let _ = writeln!(
-            s,
-            "- {}{}  \n  *{}: {}*",
-            c.text,
-            c.note(r.lang),
-            ui.source,
-            c.source
-        );
+        let _ = writeln!(s, "{}", item(r, "- ", c));
     }
     let _ = writeln!(s, "\n## {}\n", ui.documents);
     for d in &r.documents {
@@ -121,14 +114,19 @@ fn section(
             Some(_) => "- [ ] ",
             None => bullet,
         };
-        let _ = writeln!(
-            s,
-            "{bullet}{}{}  \n  *{}: {}*",
-            c.text,
-            c.note(r.lang),
-            ui(r.lang).source,
-            c.source
-        );
+        let _ = writeln!(s, "{}", item(r, bullet, c));
     }
     s.push('\n');
+}
+
+/// One cited entry as a list item: its text (with the "vet ej" cases where
+/// it holds) and its source on the next line.
+pub fn item(r: &Report, bullet: &str, c: &Cited) -> String {
+    format!(
+        "{bullet}{}{}  \n  *{}: {}*",
+        c.text,
+        c.note(r.lang),
+        ui(r.lang).source,
+        c.source
+    )
 }

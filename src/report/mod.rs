@@ -5,7 +5,7 @@
 pub mod compare;
 pub mod describe;
 mod json;
-mod markdown;
+pub mod markdown;
 mod plain;
 
 use crate::content::Content;

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::i18n::ui;
-use crate::report::Report;
+use crate::report::{Report, markdown};
 use crate::save::{resolve, save};
 use crate::text::Lang;
 use crate::tui::app::{Action, Effect};
@@ -56,14 +56,7 @@ pub fn participants_markdown(r: &Report) -> String {
         } else {
             " "
         };
-        let _ = writeln!(
-            s,
-            "- [{tick}] {}{}  \n  *{}: {}*",
-            c.text,
-            c.note(r.lang),
-            ui.source,
-            c.source
-        );
+        let _ = writeln!(s, "{}", markdown::item(r, &format!("- [{tick}] "), c));
     }
     if r.participants.is_empty() {
         let _ = writeln!(s, "- {}", ui.nothing);
@@ -71,14 +64,7 @@ pub fn participants_markdown(r: &Report) -> String {
     if !r.tips.is_empty() {
         let _ = writeln!(s, "\n## {}\n", ui.tips);
         for c in &r.tips {
-            let _ = writeln!(
-                s,
-                "- {}{}  \n  *{}: {}*",
-                c.text,
-                c.note(r.lang),
-                ui.source,
-                c.source
-            );
+            let _ = writeln!(s, "{}", markdown::item(r, "- ", c));
         }
     }
     let _ = writeln!(s, "\n*{}: {}*  ", ui.profile, r.profile_name);
