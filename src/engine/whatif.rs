@@ -24,9 +24,22 @@ pub struct WhatIf {
 /// would ask and options it would offer are tried, and answers a change
 /// makes irrelevant are reset, as in the wizard.
 pub fn what_if(content: &Content, profile: usize, values: &[Answer]) -> Vec<WhatIf> {
+    what_if_among(content, profile, values, &flow::asked(content, values))
+}
+
+/// [`what_if`] for changes to `questions` only: an early result tries the
+/// answers given, not the questions still open (each trial of an open one
+/// would again range over every value of the others).
+pub fn what_if_among(
+    content: &Content,
+    profile: usize,
+    values: &[Answer],
+    questions: &[usize],
+) -> Vec<WhatIf> {
     let before = summarise(content, profile, values);
     let mut out: Vec<WhatIf> = Vec::new();
-    for q in flow::asked(content, values) {
+    let asked = flow::asked(content, values);
+    for q in asked.into_iter().filter(|q| questions.contains(q)) {
         for alt in alternatives(content, values, q) {
             let mut changed = values.to_vec();
             changed[q] = alt;

@@ -364,13 +364,18 @@ impl App<'_> {
         report.hypothetical = self.trial_words();
         // An early result's open questions count as "vet ej" here too.
         let mut values = self.values.clone();
-        for q in self.open_questions(&self.values, &self.visited) {
+        let open = self.open_questions(&self.values, &self.visited);
+        for &q in &open {
             values[q] = Answer::Unknown;
         }
+        let given: Vec<usize> = flow::asked(self.content, &values)
+            .into_iter()
+            .filter(|q| !open.contains(q))
+            .collect();
         self.screen = Screen::Result(Box::new(ResultView {
             report,
             profiles: whatif::compare(self.content, &values),
-            changes: whatif::what_if(self.content, self.profile, &values),
+            changes: whatif::what_if_among(self.content, self.profile, &values, &given),
             section: 0,
             cursor: [0; 6],
             scroll: [0; 6],
