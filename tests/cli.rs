@@ -632,6 +632,85 @@ fn validate_names_two_rules_with_conflicting_recording_verdicts() {
     );
 }
 
+/// Issue 9 (4): rules that override one another in a cycle are refused:
+/// where both hold neither fires and their duties vanish.
+#[test]
+fn validate_refuses_a_cycle_of_overrides() {
+    let dir = with_extra_rules(
+        "cycle",
+        "# Two rules, each claiming precedence over the other.\n\
+         - id: workshop-a\n  when: { meeting_type: workshop }\n  \
+         recording: { verdict: forbidden }\n  overrides: [workshop-b]\n  \
+         explain: { sv: A., en: A. }\n  source: seko-inspelning#tillaten-inspelning\n\
+         - id: workshop-b\n  when: { meeting_type: workshop }\n  \
+         recording: { verdict: forbidden }\n  overrides: [workshop-a]\n  \
+         explain: { sv: B., en: B. }\n  source: seko-inspelning#tillaten-inspelning\n",
+    );
+    refused(
+        dir.path(),
+        &[
+            "rules/70-extra.yaml:2:",
+            "cycle",
+            "`workshop-a` → `workshop-b` → `workshop-a`",
+        ],
+    );
+}
+
+/// Issue 9 (4): an override that drops a stricter verdict is reported
+/// with the combinations it affects, unless the rule says it is intended.
+#[test]
+fn validate_reports_an_override_that_loosens_the_advice() {
+    let rule = "# Allowing what the ordinary-meeting rule forbids.\n\
+         - id: workshop-recording-allowed\n  when:\n    \
+         all: [{ recording: ordinary }, { meeting_type: workshop }]\n  \
+         recording: { verdict: allowed }\n  overrides: [recording-ordinary]\n  \
+         explain: { sv: Tillåten., en: Allowed. }\n  \
+         source: seko-inspelning#tillaten-inspelning\n";
+    let dir = with_extra_rules("loosens", rule);
+    let err = refused(
+        dir.path(),
+        &[
+            "rules/70-extra.yaml:2:",
+            "`workshop-recording-allowed` overrides `recording-ordinary`",
+            "`forbidden`",
+            "combinations of answers, for example",
+            "loosens: true",
+        ],
+    );
+    // The stated precedence is no conflict with the rule it overrides.
+    assert!(
+        !err.contains("`recording-ordinary` and `workshop-recording-allowed`"),
+        "{err}"
+    );
+    // Said to be intended: that problem goes (others about the same rule
+    // stay, such as its conflict with the no-digital-meeting verdict).
+    let dir = with_extra_rules(
+        "loosens-intended",
+        &rule.replace("  overrides:", "  loosens: true\n  overrides:"),
+    );
+    let err = stderr(&run(&["validate", "--content", path_str(dir.path())], None));
+    assert!(!err.contains("and so drops"), "{err}");
+
+    // An override of the security-classified rule drops the refusal of a
+    // digital meeting itself.
+    let dir = with_extra_rules(
+        "loosens-security",
+        "# Allowing a recording, and overriding the security rule with it.\n\
+         - id: security-recording\n  when: { security_classified: true }\n  \
+         recording: { verdict: allowed }\n  overrides: [security-classified]\n  \
+         explain: { sv: Tillåten., en: Allowed. }\n  \
+         source: seko-inspelning#tillaten-inspelning\n",
+    );
+    refused(
+        dir.path(),
+        &[
+            "`security-recording` overrides `security-classified`",
+            "`forbid_digital`",
+            "`class_at_least: 4`",
+        ],
+    );
+}
+
 #[test]
 fn an_unknown_key_lists_the_accepted_keys() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");

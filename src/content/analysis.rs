@@ -64,6 +64,18 @@ struct State {
     /// First example of each kind of undecided or conflicting combination.
     problems: Vec<Problem>,
     kinds_reported: BTreeSet<String>,
+    /// Overrides that drop something stricter, not marked `loosens`: the
+    /// overriding and the overridden rule, what is dropped, and where both
+    /// hold (how often, and a first example).
+    loosening: Vec<Loosening>,
+}
+
+struct Loosening {
+    over: usize,
+    under: usize,
+    dropped: Vec<String>,
+    count: u128,
+    example: Option<String>,
 }
 
 impl State {
@@ -83,6 +95,23 @@ impl State {
             warnings_shown: vec![false; c.warnings.len()],
             problems: Vec::new(),
             kinds_reported: BTreeSet::new(),
+            loosening: c
+                .rules
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| !r.loosens)
+                .flat_map(|(j, r)| r.overrides.iter().map(move |&i| (j, i)))
+                .filter_map(|(j, i)| {
+                    let dropped = crate::content::precedence::dropped(c, &c.rules[j], &c.rules[i]);
+                    (!dropped.is_empty()).then_some(Loosening {
+                        over: j,
+                        under: i,
+                        dropped,
+                        count: 0,
+                        example: None,
+                    })
+                })
+                .collect(),
         }
     }
 
@@ -113,6 +142,14 @@ impl State {
         }
         self.check_decided(c, profile, values, &fired);
         self.mark_necessary(c, &fired);
+        for l in &mut self.loosening {
+            if fired.contains(&l.over) && fired.contains(&l.under) {
+                l.count += 1;
+                if l.example.is_none() {
+                    l.example = Some(describe(c, profile, values));
+                }
+            }
+        }
     }
 
     fn check_decided(&mut self, c: &Content, profile: usize, values: &[Answer], fired: &[usize]) {
@@ -285,6 +322,25 @@ impl State {
 
     fn report(self, c: &Content, out: &mut Vec<Problem>) {
         out.extend(self.problems);
+        for l in &self.loosening {
+            let (over, under) = (&c.rules[l.over], &c.rules[l.under]);
+            if let Some(example) = &l.example {
+                out.push(Problem {
+                    file: over.file.clone(),
+                    line: Some(over.line),
+                    column: None,
+                    message: format!(
+                        "rule `{}` overrides `{}` and so drops {} where both hold: {} combination{} of answers, for example {example}; if the looser advice is intended, say so with `loosens: true` on rule `{}`",
+                        over.id,
+                        under.id,
+                        l.dropped.join(", "),
+                        l.count,
+                        if l.count == 1 { "" } else { "s" },
+                        over.id
+                    ),
+                });
+            }
+        }
         for (i, r) in c.rules.iter().enumerate() {
             let never: Vec<&str> = (0..c.profiles.len())
                 .filter(|&p| r.applies_to(p) && !self.fired[i][p])

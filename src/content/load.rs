@@ -104,8 +104,31 @@ impl Loader {
         // indices may be placeholders, so they wait until those are fixed.
         if self.problems.is_empty() {
             self.check_references_used(&content);
+            self.check_override_cycles(&content);
         }
         Some(content)
+    }
+
+    /// Rules that override one another in a cycle: where all hold each is
+    /// overridden, none fires, and every duty they give vanishes unsaid.
+    fn check_override_cycles(&mut self, content: &Content) {
+        let graph: Vec<Vec<usize>> = content.rules.iter().map(|r| r.overrides.clone()).collect();
+        for cycle in crate::content::precedence::cycles(&graph) {
+            let first = &content.rules[cycle[0]];
+            let mut names: Vec<String> = cycle
+                .iter()
+                .map(|&i| format!("`{}`", content.rules[i].id))
+                .collect();
+            names.push(format!("`{}`", first.id));
+            self.problem(
+                &first.file.clone(),
+                Some(first.line),
+                format!(
+                    "rules override one another in a cycle ({}): where they all hold none of them fires and their duties are dropped without a word; remove one `overrides` so that one rule takes precedence",
+                    names.join(" → ")
+                ),
+            );
+        }
     }
 
     fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
@@ -1071,6 +1094,7 @@ impl Loader {
             tips,
             warnings: warning_refs,
             overrides,
+            loosens: r.loosens,
             file: file.to_owned(),
             line,
         }

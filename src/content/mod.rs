@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod condition;
 mod load;
 pub mod model;
+pub mod precedence;
 pub mod problem;
 mod raw;
 

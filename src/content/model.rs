@@ -321,6 +321,8 @@ pub struct Rule {
     pub tips: Vec<usize>,
     pub warnings: Vec<usize>,
     pub overrides: Vec<usize>,
+    /// Overriding a stricter rule is intended (`loosens: true`).
+    pub loosens: bool,
     /// Where the rule is written, for messages.
     pub file: String,
     pub line: usize,

@@ -241,6 +241,10 @@ pub struct Rule {
     /// stated precedence that makes two recording verdicts no conflict.
     #[serde(default)]
     pub overrides: Vec<String>,
+    /// Says that overriding a stricter rule is intended: `validate` then
+    /// accepts the looser advice where both hold.
+    #[serde(default)]
+    pub loosens: bool,
 }
 
 #[derive(Debug, Deserialize)]
