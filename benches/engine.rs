@@ -9,7 +9,8 @@ use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use motesguide::content::{self, analysis};
+use motesguide::analysis::whole_space as analysis;
+use motesguide::content;
 use motesguide::engine::space::Space;
 use motesguide::engine::{self, Answers};
 

@@ -2,9 +2,11 @@
 //! recorded, and the checklists that follow, from cited policy content.
 //!
 //! Layout: [`content`] loads and checks policy folders, [`engine`] decides,
-//! [`report`] renders a decision as text, Markdown or JSON, [`cli`] is the
-//! command line and [`tui`] the interactive wizard.
+//! [`analysis`] compares and checks above the engine, [`report`] renders a
+//! decision as text, Markdown or JSON, [`cli`] is the command line and
+//! [`tui`] the interactive wizard.
 
+pub mod analysis;
 pub mod cli;
 pub mod clock;
 pub mod content;

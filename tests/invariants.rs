@@ -79,7 +79,7 @@ fn evaluate(c: &Content, profile: usize, values: &[Answer]) -> Recommendation {
 fn the_space_is_the_size_the_analysis_checks() {
     let c = content();
     let (space, _) = table();
-    let combinations = motesguide::content::analysis::analyse(c).combinations;
+    let combinations = motesguide::analysis::whole_space::analyse(c).combinations;
     assert_eq!(
         space.len as u128 * c.profiles.len() as u128,
         combinations,

@@ -290,7 +290,7 @@ fn a_security_classified_answer_reaches_the_result_early() {
 #[test]
 fn an_answer_code_pasted_on_the_start_page_opens_the_result() {
     // The code of a library scenario, as the caller's wizard shows it.
-    let content = motesguide::content::load(None).expect("the built-in content");
+    let content = motesguide::analysis::load(None).expect("the built-in content");
     let scenario = &content.scenarios[content.scenario("namndsmote-sekretess").unwrap()];
     let answers =
         motesguide::engine::parse_answers(&content, &scenario.file, &scenario.text).unwrap();

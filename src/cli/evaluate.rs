@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::cli::{Args, print};
-use crate::content::{self, Content};
+use crate::content::Content;
 use crate::engine::{
     self, Answers, answers::profile_ids, answers::read_answers, parse_answers, whatif,
 };
@@ -23,7 +23,7 @@ pub fn prints(args: &Args) -> bool {
 
 /// The plain, line-by-line wizard on standard input and output.
 pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
-    let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let content = crate::analysis::load(args.content.as_deref()).map_err(BadInput::from)?;
     let answers = starting_answers(&content, args, lang)?;
     let profile = answers.profile;
     crate::plain::run_stdio(&content, lang, profile, answers)?;
@@ -31,7 +31,7 @@ pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
 }
 
 pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
-    let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let content = crate::analysis::load(args.content.as_deref()).map_err(BadInput::from)?;
     let answers = starting_answers(&content, args, lang)?;
     let profile = answers.profile_or_default(&content);
     let rec = engine::evaluate(&content, profile, &answers);
@@ -126,7 +126,7 @@ pub fn resolve_scenario(content: &Content, id: &str, lang: Lang) -> Result<usize
 
 /// `motesguide scenarios`: the library, one block per scenario.
 pub fn list_scenarios(args: &Args, lang: Lang) -> anyhow::Result<()> {
-    let content = content::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let content = crate::analysis::load(args.content.as_deref()).map_err(BadInput::from)?;
     let mut s = String::new();
     for sc in &content.scenarios {
         let _ = writeln!(

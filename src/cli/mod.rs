@@ -1,6 +1,10 @@
 //! The command line: arguments, dispatch and exit codes (CONTRACT.md).
 
+mod diff;
 mod evaluate;
+
+/// An answers mapping for a `diff` example (the answers-file format).
+pub use diff::example as diff_example;
 mod usage;
 mod validate;
 
@@ -60,7 +64,7 @@ pub struct Args {
     pub profile: Option<String>,
 
     /// Language: sv (default) or en.
-    #[arg(long, value_name = "sv|en")]
+    #[arg(long, value_name = "sv|en", global = true)]
     pub lang: Option<String>,
 
     /// Wizard: print the result as text on standard output when the wizard
@@ -88,6 +92,20 @@ pub enum Command {
     Validate,
     /// List the scenario library: id, title and story.
     Scenarios,
+    /// Every change of advice between two content folders, over the whole
+    /// answer space of every profile both define; exit 0 when the advice is
+    /// the same, 1 when it differs, 2 when a folder is invalid.
+    Diff {
+        /// The content folder before the change.
+        #[arg(value_name = "OLD_DIR")]
+        old: PathBuf,
+        /// The content folder after the change.
+        #[arg(value_name = "NEW_DIR")]
+        new: PathBuf,
+        /// text (default) for a reviewer, json for CI.
+        #[arg(long, value_name = "text|json")]
+        format: Option<String>,
+    },
 }
 
 /// Runs the program and turns its outcome into an exit code: 0 success,
@@ -144,6 +162,10 @@ static RUN_LANG: OnceLock<Lang> = OnceLock::new();
 
 /// Prints an error as one paragraph on stderr and picks its exit code.
 pub fn report_error(e: &anyhow::Error) -> ExitCode {
+    // `diff` found differences: said on standard output, exit 1 as diff(1).
+    if e.downcast_ref::<diff::Differs>().is_some() {
+        return ExitCode::from(1);
+    }
     if let Some(bad) = e.downcast_ref::<BadInput>() {
         eprintln!("motesguide: {bad}");
         return ExitCode::from(2);
@@ -164,6 +186,23 @@ fn run(args: Args) -> anyhow::Result<()> {
     match args.command {
         Some(Command::Validate) => validate::run(args.content.as_deref()),
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
+        Some(Command::Diff {
+            ref old,
+            ref new,
+            ref format,
+        }) => {
+            let json = match format.as_deref() {
+                None | Some("text") => false,
+                Some("json") => true,
+                Some(other) => {
+                    // Debug quoting escapes any control character typed.
+                    return Err(
+                        BadInput(format!("--format {other:?}: diff writes text or json")).into(),
+                    );
+                }
+            };
+            diff::run(old, new, json, lang)
+        }
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
         // --print asks for the wizard with its result piped on: it draws on
         // the terminal even when standard output is not one.

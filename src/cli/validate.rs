@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
+use crate::analysis::whole_space as analysis;
 use crate::cli::print;
-use crate::content::{self, analysis};
+use crate::content;
 use crate::error::BadInput;
 
 pub fn run(dir: Option<&Path>) -> anyhow::Result<()> {

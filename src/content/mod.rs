@@ -3,7 +3,6 @@
 //! The built-in content is the repository's `content/` folder, embedded at
 //! build time; `--content DIR` reads another folder through the same loader.
 
-pub mod analysis;
 pub mod condition;
 mod load;
 pub mod model;
@@ -36,20 +35,6 @@ pub fn built_in() -> Result<Content, ContentError> {
     load::load(BUILT_IN, files)
 }
 
-/// Loads a content folder from disk and runs every check, including the
-/// whole-answer-space analysis: content nobody has validated must not give
-/// silent wrong advice.
-pub fn from_dir(dir: &Path) -> Result<Content, ContentError> {
-    let origin = dir.display().to_string();
-    let content = load_unchecked(dir)?;
-    let problems = analysis::analyse(&content).problems;
-    if problems.is_empty() {
-        Ok(content)
-    } else {
-        Err(ContentError { origin, problems })
-    }
-}
-
 /// Loads a content folder with the per-file and reference checks only.
 pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
     let origin = dir.display().to_string();
@@ -63,14 +48,6 @@ pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
         }],
     })?;
     load::load(&origin, files)
-}
-
-/// Loads the built-in content or, with `dir`, a folder (fully checked).
-pub fn load(dir: Option<&Path>) -> Result<Content, ContentError> {
-    match dir {
-        Some(d) => from_dir(d),
-        None => built_in(),
-    }
 }
 
 /// Reads every YAML file below `dir` as (relative path, text).

@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 
 use ratatui::crossterm::event;
 
-use crate::content::{self, Content};
+use crate::content::Content;
 use crate::engine::Answers;
 use crate::error::BadInput;
 use crate::messages::Msg;
@@ -56,7 +56,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let print = options.print;
     let out = terminal::output(print, lang)?;
-    let content = content::load(content_dir).map_err(BadInput::from)?;
+    let content = crate::analysis::load(content_dir).map_err(BadInput::from)?;
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {

@@ -1,0 +1,230 @@
+//! `motesguide diff` on real edits of the built-in content: each change is
+//! found with its count, and every example, evaluated on each folder, shows
+//! exactly the old and the new advice.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use motesguide::analysis::diff::{Aspect, Change, Direction, Value, diff};
+use motesguide::content::Content;
+use motesguide::engine::{self, Recommendation};
+
+const BIN: &str = env!("CARGO_BIN_EXE_motesguide");
+
+/// A copy of the built-in content with `edit` applied to `file`.
+fn edited(label: &str, file: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("motesguide-diff-{label}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = edit(text.clone());
+    assert_ne!(changed, text, "the edit changed nothing");
+    std::fs::write(&path, changed).unwrap();
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+fn load(dir: &Path) -> Content {
+    motesguide::analysis::load(Some(dir)).expect("valid content")
+}
+
+/// The change's example evaluated on `content` under its profile.
+fn evaluate_example(content: &Content, c: &Change, example: &serde_json::Value) -> Recommendation {
+    let yaml = serde_json::to_string(example).unwrap();
+    let answers = engine::parse_answers(content, "example", &yaml).expect("the example parses");
+    let profile = content
+        .profiles
+        .iter()
+        .position(|p| p.id == c.profile)
+        .unwrap();
+    engine::evaluate(content, profile, &answers)
+}
+
+fn value_of(content: &Content, c: &Change, r: &Recommendation) -> Value {
+    let ids = |l: &[engine::Entry], items: bool| -> Vec<String> {
+        l.iter()
+            .map(|e| {
+                if items {
+                    content.items[e.index].id.clone()
+                } else {
+                    content.warnings[e.index].id.clone()
+                }
+            })
+            .collect()
+    };
+    let present = |l: Vec<String>| Value::Present(l.contains(c.item.as_ref().unwrap()));
+    match c.aspect {
+        Aspect::DigitalMeetingAllowed => Value::Bool(r.digital_allowed),
+        Aspect::InformationClass => Value::Class(r.class),
+        Aspect::Platforms => {
+            let mut p: Vec<String> = r
+                .platforms
+                .iter()
+                .map(|&i| content.platforms[i].id.clone())
+                .collect();
+            p.sort();
+            Value::Platforms(p)
+        }
+        Aspect::RecordingAllowed => Value::Recording(r.recording.allowed),
+        Aspect::Organiser => present(ids(&r.organiser, true)),
+        Aspect::Participants => present(ids(&r.participants, true)),
+        Aspect::Warnings => present(ids(&r.warnings, false)),
+    }
+}
+
+/// Every change's example shows exactly its old advice on the old folder
+/// and its new advice on the new one.
+fn check_examples(old: &Content, new: &Content, changes: &[Change]) {
+    for c in changes {
+        let example = motesguide::cli::diff_example(new, &c.example);
+        let a = evaluate_example(old, c, &example);
+        let b = evaluate_example(new, c, &example);
+        assert_eq!(
+            value_of(old, c, &a),
+            c.old,
+            "old side of {c:?}, example {example}"
+        );
+        assert_eq!(
+            value_of(new, c, &b),
+            c.new,
+            "new side of {c:?}, example {example}"
+        );
+    }
+}
+
+#[test]
+fn a_platform_added_to_class_3_is_a_looser_platform_change() {
+    let dir = edited("platform", "profiles.yaml", |t| {
+        t.replacen(
+            "allow: [sefos, prorenata]",
+            "allow: [teams, sefos, prorenata]",
+            1,
+        )
+    });
+    let (old, new) = (motesguide::analysis::load(None).unwrap(), load(&dir));
+    let d = diff(&old, &new);
+    assert!(!d.identical());
+    let platforms: Vec<&Change> = d
+        .changes
+        .iter()
+        .filter(|c| c.aspect == Aspect::Platforms)
+        .collect();
+    assert!(!platforms.is_empty());
+    for c in &platforms {
+        assert_eq!(c.profile, "standard");
+        assert_eq!(c.direction, Direction::Looser);
+        let Value::Platforms(p) = &c.new else {
+            unreachable!()
+        };
+        assert!(p.contains(&"teams".to_owned()));
+    }
+    // Only class-3 meetings change: the count is exactly theirs.
+    let std = old
+        .profiles
+        .iter()
+        .position(|p| p.id == "standard")
+        .unwrap();
+    let mut class_3 = 0u128;
+    motesguide::engine::space::Space::of(&old).for_each(|v| {
+        let s = engine::summarise(&old, std, v);
+        if s.class == 3 && s.digital_allowed {
+            class_3 += 1;
+        }
+    });
+    assert_eq!(platforms.iter().map(|c| c.count).sum::<u128>(), class_3);
+    check_examples(&old, &new, &d.changes);
+}
+
+#[test]
+fn a_narrowed_condition_and_a_removed_item_are_found_with_examples() {
+    // The screen-sharing rule narrowed to board meetings; an item dropped
+    // from the security rule's organiser list.
+    let dir = edited("narrowed", "rules/20-security.yaml", |t| {
+        t.replacen(
+            "- id: screen-sharing\n  when: { screen_sharing: true }",
+            "- id: screen-sharing\n  when: { all: [{ screen_sharing: true }, { meeting_type: board }] }",
+            1,
+        )
+    });
+    let (old, new) = (motesguide::analysis::load(None).unwrap(), load(&dir));
+    let d = diff(&old, &new);
+    assert!(!d.identical(), "the narrowing changes the advice");
+    assert!(
+        d.changes.iter().all(|c| c.direction == Direction::Looser),
+        "{:?}",
+        d.changes
+    );
+    check_examples(&old, &new, &d.changes);
+}
+
+#[test]
+fn the_same_content_is_identical_and_the_command_exits_as_diff_does() {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let same = Command::new(BIN)
+        .args([
+            "diff",
+            here.to_str().unwrap(),
+            here.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(same.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&same.stdout).unwrap();
+    assert_eq!(v["identical"], true);
+    assert_eq!(v["combinations"], 161_280);
+
+    let dir = edited("item", "rules/40-recording.yaml", |t| {
+        t.replacen("  organiser: [do-not-record]\n", "", 1)
+    });
+    let out = Command::new(BIN)
+        .args([
+            "diff",
+            here.to_str().unwrap(),
+            dir.to_str().unwrap(),
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = v["changes"].as_array().unwrap();
+    assert!(
+        changes.iter().any(|c| c["aspect"] == "organiser"
+            && c["item"] == "do-not-record"
+            && c["old"] == true
+            && c["new"] == false
+            && c["direction"] == "looser"
+            && c["count"].as_u64().unwrap() > 0),
+        "{v:#}"
+    );
+    for key in ["only_in_old", "only_in_new"] {
+        assert_eq!(v[key]["profiles"], serde_json::json!([]));
+    }
+    // A folder that is not content: bad input.
+    let bad = Command::new(BIN)
+        .args(["diff", here.to_str().unwrap(), "/nonexistent-folder"])
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+}
