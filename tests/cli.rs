@@ -711,6 +711,61 @@ fn validate_reports_an_override_that_loosens_the_advice() {
     );
 }
 
+/// Issue 9 (3): an edit that breaks a declared invariant is refused at
+/// the invariant's line, with a combination of answers that breaks it.
+#[test]
+fn validate_refuses_an_edit_that_breaks_a_declared_invariant() {
+    let (dir, _) = broken_content("invariant", |d| {
+        let file = d.join("profiles.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replacen(
+                "allow: [sefos, prorenata]",
+                "allow: [teams, sefos, prorenata]",
+                1,
+            ),
+        )
+        .unwrap();
+        1
+    });
+    let line = line_of(
+        &content_dir().join("invariants.yaml"),
+        "- id: secrecy-never-teams-or-zoom",
+    );
+    refused(
+        dir.path(),
+        &[
+            &format!("invariants.yaml:{line}:"),
+            "invariant `secrecy-never-teams-or-zoom` does not hold for profile standard with",
+            "secrecy: true",
+            "teams",
+        ],
+    );
+}
+
+/// An invariant naming what the content does not define says what it
+/// does define.
+#[test]
+fn an_invariant_with_an_unknown_platform_names_the_known_ones() {
+    let (dir, _) = broken_content("invariant-unknown", |d| {
+        std::fs::write(
+            d.join("invariants.yaml"),
+            "- id: no-old-tool\n  then: { platforms_exclude: [skipe] }\n  source: motala-2024#sekretess\n",
+        )
+        .unwrap();
+        1
+    });
+    refused(
+        dir.path(),
+        &[
+            "invariants.yaml:2:",
+            "invariant `no-old-tool`: unknown platform `skipe`",
+            "teams",
+        ],
+    );
+}
+
 #[test]
 fn an_unknown_key_lists_the_accepted_keys() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");

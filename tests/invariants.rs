@@ -574,3 +574,99 @@ fn every_collapsed_option_set_decides_like_the_representative() {
     assert!(compared > 50_000, "only {compared} sets compared");
     f.assert_none();
 }
+
+/// The declared invariants (`content/invariants.yaml`) with a "vet ej"
+/// answer: `validate` proves them over the concrete answers; with "vet ej"
+/// the engine decides strictly (the strictest of the completions), so a
+/// strictness requirement (no digital meeting, platforms excluded or within
+/// a list, a class at least, a refused recording) holds wherever the
+/// condition may hold, and a required item or warning wherever it surely
+/// does. Checked here on every combination with one "vet ej" answer.
+#[test]
+fn declared_invariants_hold_with_a_vet_ej_answer_too() {
+    use motesguide::content::condition::Truth;
+    use motesguide::engine::space::Space;
+    let c = content();
+    assert!(
+        !c.invariants.is_empty(),
+        "the built-in content declares its invariants"
+    );
+    let space = Space::of(c);
+    let unknowable: Vec<usize> = (0..c.questions.len())
+        .filter(|&q| c.questions[q].unknown)
+        .collect();
+    let mut f = Failures::default();
+    let mut checked = 0usize;
+    let mut n = 0usize;
+    space.for_each(|combo| {
+        n += 1;
+        if !n.is_multiple_of(5) {
+            return;
+        }
+        for &q in &unknowable {
+            let mut v = combo.to_vec();
+            v[q] = Answer::Unknown;
+            for profile in 0..c.profiles.len() {
+                let mut full: Option<Recommendation> = None;
+                for inv in c.invariants.iter().filter(|i| i.applies_to(profile)) {
+                    let truth = inv.when.truth(&v);
+                    if truth == Truth::No {
+                        continue;
+                    }
+                    checked += 1;
+                    let s = engine::summarise(c, profile, &v);
+                    let shown = || format!("`{}` profile {profile} {v:?}", inv.id);
+                    if inv.digital_meeting_allowed == Some(false) {
+                        f.check("digital meeting allowed", !s.digital_allowed, shown);
+                    }
+                    f.check(
+                        "excluded platform permitted",
+                        s.platforms
+                            .iter()
+                            .all(|p| !inv.platforms_exclude.contains(p)),
+                        shown,
+                    );
+                    if let Some(within) = &inv.platforms_within {
+                        f.check(
+                            "platform outside the list",
+                            s.platforms.iter().all(|p| within.contains(p)),
+                            shown,
+                        );
+                    }
+                    if let Some(k) = inv.class_at_least {
+                        f.check("class too low", s.class >= k, shown);
+                    }
+                    if inv.recording_allowed == Some(false) {
+                        f.check(
+                            "recording allowed",
+                            s.recording_allowed != Some(true),
+                            shown,
+                        );
+                    }
+                    if inv.needs_items() && truth == Truth::Yes {
+                        let r = full.get_or_insert_with(|| {
+                            engine::evaluate(
+                                c,
+                                profile,
+                                &Answers {
+                                    profile: Some(profile),
+                                    values: v.clone(),
+                                },
+                            )
+                        });
+                        let has = |l: &[Entry], i: usize| l.iter().any(|e| e.index == i);
+                        let ok = inv.organiser_includes.iter().all(|&i| has(&r.organiser, i))
+                            && inv
+                                .participants_includes
+                                .iter()
+                                .all(|&i| has(&r.participants, i))
+                            && inv.warnings_include.iter().all(|&i| has(&r.warnings, i));
+                        f.check("required item or warning missing", ok, shown);
+                    }
+                }
+            }
+        }
+    });
+    assert!(checked > 10_000, "{checked} checks");
+    f.assert_none();
+}

@@ -68,6 +68,9 @@ struct State {
     /// overriding and the overridden rule, what is dropped, and where both
     /// hold (how often, and a first example).
     loosening: Vec<Loosening>,
+    /// Per declared invariant: the first combination that breaks it, with
+    /// what is wrong there.
+    broken: Vec<Option<(String, String)>>,
 }
 
 struct Loosening {
@@ -112,6 +115,7 @@ impl State {
                     })
                 })
                 .collect(),
+            broken: vec![None; c.invariants.len()],
         }
     }
 
@@ -142,6 +146,7 @@ impl State {
         }
         self.check_decided(c, profile, values, &fired);
         self.mark_necessary(c, &fired);
+        self.check_invariants(c, profile, values);
         for l in &mut self.loosening {
             if fired.contains(&l.over) && fired.contains(&l.under) {
                 l.count += 1;
@@ -320,8 +325,122 @@ impl State {
         }
     }
 
+    /// Each declared invariant whose condition holds here, checked against
+    /// the engine's own decision (the whole recommendation where it asks
+    /// about checklists or warnings).
+    fn check_invariants(&mut self, c: &Content, profile: usize, values: &[Answer]) {
+        let mut summary = None;
+        let mut full = None;
+        for (k, inv) in c.invariants.iter().enumerate() {
+            if self.broken[k].is_some() || !inv.applies_to(profile) || !inv.when.holds(values) {
+                continue;
+            }
+            let s = summary.get_or_insert_with(|| crate::engine::summarise(c, profile, values));
+            let mut wrong: Vec<String> = Vec::new();
+            let platform_names = |ps: &[usize]| -> String {
+                let names: Vec<&str> = ps.iter().map(|&p| c.platforms[p].id.as_str()).collect();
+                if names.is_empty() {
+                    "none".to_owned()
+                } else {
+                    names.join(", ")
+                }
+            };
+            if let Some(want) = inv.digital_meeting_allowed
+                && s.digital_allowed != want
+            {
+                wrong.push(format!(
+                    "a digital meeting is {}allowed",
+                    if s.digital_allowed { "" } else { "not " }
+                ));
+            }
+            if let Some(within) = &inv.platforms_within
+                && s.platforms.iter().any(|p| !within.contains(p))
+            {
+                wrong.push(format!(
+                    "the permitted platforms are {}",
+                    platform_names(&s.platforms)
+                ));
+            }
+            if s.platforms
+                .iter()
+                .any(|p| inv.platforms_exclude.contains(p))
+            {
+                wrong.push(format!(
+                    "the permitted platforms are {}",
+                    platform_names(&s.platforms)
+                ));
+            }
+            if let Some(k) = inv.class_at_least
+                && s.class < k
+            {
+                wrong.push(format!("the class is {}", s.class));
+            }
+            if let Some(want) = inv.recording_allowed
+                && s.recording_allowed.is_some_and(|got| got != want)
+            {
+                wrong.push(format!(
+                    "the recording is {}",
+                    if want { "not allowed" } else { "allowed" }
+                ));
+            }
+            if inv.needs_items() {
+                let r = full.get_or_insert_with(|| {
+                    let answers = crate::engine::Answers {
+                        profile: Some(profile),
+                        values: values.to_vec(),
+                    };
+                    crate::engine::evaluate(c, profile, &answers)
+                });
+                let has =
+                    |list: &[crate::engine::Entry], i: usize| list.iter().any(|e| e.index == i);
+                for (what, wanted, list, items) in [
+                    (
+                        "organiser item",
+                        &inv.organiser_includes,
+                        &r.organiser,
+                        true,
+                    ),
+                    (
+                        "participant item",
+                        &inv.participants_includes,
+                        &r.participants,
+                        true,
+                    ),
+                    ("warning", &inv.warnings_include, &r.warnings, false),
+                ] {
+                    for &i in wanted {
+                        if !has(list, i) {
+                            let id = if items {
+                                &c.items[i].id
+                            } else {
+                                &c.warnings[i].id
+                            };
+                            wrong.push(format!("the {what} `{id}` is missing"));
+                        }
+                    }
+                }
+            }
+            if !wrong.is_empty() {
+                self.broken[k] = Some((describe(c, profile, values), wrong.join("; ")));
+            }
+        }
+    }
+
     fn report(self, c: &Content, out: &mut Vec<Problem>) {
         out.extend(self.problems);
+        for (inv, broken) in c.invariants.iter().zip(&self.broken) {
+            if let Some((example, wrong)) = broken {
+                out.push(Problem {
+                    file: inv.file.clone(),
+                    line: Some(inv.line),
+                    column: None,
+                    message: format!(
+                        "invariant `{}` does not hold for {example}: {wrong}",
+                        inv.id
+                    ),
+                });
+            }
+        }
         for l in &self.loosening {
             let (over, under) = (&c.rules[l.over], &c.rules[l.under]);
             if let Some(example) = &l.example {

@@ -12,9 +12,12 @@ use crate::content::raw;
 use crate::text::Text;
 use crate::yaml::{self, Value};
 
+/// The optional file of declared invariants (CONTRACT.md 0.2).
+pub const INVARIANTS_FILE: &str = "invariants.yaml";
+
 /// The files a content folder must hold, beside `rules/*.yaml` and
 /// `scenarios/*.yaml`.
-pub const REQUIRED_FILES: [&str; 7] = [
+const REQUIRED_FILES: [&str; 7] = [
     "documents.yaml",
     "classes.yaml",
     "questions.yaml",
@@ -77,6 +80,9 @@ impl Loader {
             &documents, &classes, &questions, &platforms, &profiles, &items, &warnings,
         );
         let scenarios = self.scenarios(&documents);
+        let invariants = self.invariants(
+            &documents, &questions, &platforms, &profiles, &items, &warnings,
+        );
         if defaults.len() != 1 && !profiles.is_empty() {
             self.problem(
                 "profiles.yaml",
@@ -97,6 +103,7 @@ impl Loader {
             warnings,
             rules,
             scenarios,
+            invariants,
             default_profile: defaults.first().copied().unwrap_or(0),
             version: String::new(),
         };
@@ -107,6 +114,120 @@ impl Loader {
             self.check_override_cycles(&content);
         }
         Some(content)
+    }
+
+    /// `invariants.yaml`, when the folder has one: each entry's condition,
+    /// profiles, platforms, items and warnings resolved, its source cited.
+    fn invariants(
+        &mut self,
+        documents: &[Document],
+        questions: &[Question],
+        platforms: &[Platform],
+        profiles: &[Profile],
+        items: &[Item],
+        warnings: &[Warning],
+    ) -> Vec<Invariant> {
+        let file = INVARIANTS_FILE;
+        let written: Vec<raw::Invariant> = self.parse_list(file);
+        let mut seen: Vec<String> = Vec::new();
+        let mut out = Vec::new();
+        for inv in written {
+            let id = inv.id.clone();
+            let line = self.line_of_id(file, &id).unwrap_or(1);
+            if seen.contains(&id) {
+                self.problem(
+                    file,
+                    Some(line),
+                    format!("invariant `{id}` is defined twice"),
+                );
+            }
+            seen.push(id.clone());
+            let when = match &inv.when {
+                Some(v) => self
+                    .condition(file, &id, "when", v, questions)
+                    .unwrap_or(Cond::Always),
+                None => Cond::Always,
+            };
+            // A reference into a file that did not parse is not reported:
+            // that file's own problem is.
+            let find =
+                |this: &mut Self, what: &str, ids: &[String], known: &[&str]| -> Vec<usize> {
+                    let defined_in = match what {
+                        "profile" => "profiles.yaml",
+                        "platform" => "platforms.yaml",
+                        "warning" => "warnings.yaml",
+                        _ => "checklists.yaml",
+                    };
+                    ids.iter()
+                        .filter_map(|x| {
+                            let found = known.iter().position(|k| k == x);
+                            if found.is_none() && !this.unparsed(defined_in) {
+                                let l = this.line_of_token(file, &id, x);
+                                this.problem(
+                                    file,
+                                    l,
+                                    format!(
+                                        "invariant `{id}`: unknown {what} `{x}`; known: {}",
+                                        known.join(", ")
+                                    ),
+                                );
+                            }
+                            found
+                        })
+                        .collect()
+                };
+            let profile_ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
+            let platform_ids: Vec<&str> = platforms.iter().map(|p| p.id.as_str()).collect();
+            let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+            let warning_ids: Vec<&str> = warnings.iter().map(|w| w.id.as_str()).collect();
+            let t = &inv.then;
+            let profiles_of = inv
+                .profiles
+                .as_ref()
+                .map(|ps| find(self, "profile", ps, &profile_ids));
+            let platforms_within = t
+                .platforms_within
+                .as_ref()
+                .map(|ps| find(self, "platform", ps, &platform_ids));
+            let platforms_exclude = find(self, "platform", &t.platforms_exclude, &platform_ids);
+            let organiser_includes = find(self, "checklist item", &t.organiser_includes, &item_ids);
+            let participants_includes =
+                find(self, "checklist item", &t.participants_includes, &item_ids);
+            let warnings_include = find(self, "warning", &t.warnings_include, &warning_ids);
+            let says_something = t.digital_meeting_allowed.is_some()
+                || t.platforms_within.is_some()
+                || !t.platforms_exclude.is_empty()
+                || t.class_at_least.is_some()
+                || t.recording_allowed.is_some()
+                || !t.organiser_includes.is_empty()
+                || !t.participants_includes.is_empty()
+                || !t.warnings_include.is_empty();
+            if !says_something {
+                self.problem(
+                    file,
+                    Some(line),
+                    format!("invariant `{id}`: `then` needs at least one key (digital_meeting_allowed, platforms_within, platforms_exclude, class_at_least, recording_allowed, organiser_includes, participants_includes, warnings_include)"),
+                );
+            }
+            let sources = self.sources(file, &id, &inv.source, documents);
+            out.push(Invariant {
+                id,
+                when,
+                profiles: profiles_of,
+                digital_meeting_allowed: t.digital_meeting_allowed,
+                platforms_within,
+                platforms_exclude,
+                class_at_least: t.class_at_least,
+                recording_allowed: t.recording_allowed,
+                organiser_includes,
+                participants_includes,
+                warnings_include,
+                sources,
+                file: file.to_owned(),
+                line,
+            });
+        }
+        out
     }
 
     /// Rules that override one another in a cycle: where all hold each is
@@ -173,6 +294,7 @@ impl Loader {
             .filter(|p| p.ends_with(".yaml") || p.ends_with(".yml"))
             .filter(|p| {
                 !REQUIRED_FILES.contains(&p.as_str())
+                    && p.as_str() != INVARIANTS_FILE
                     && !(p.ends_with(".yaml")
                         && (p.starts_with("rules/") || p.starts_with("scenarios/"))
                         && p.matches('/').count() == 1)
@@ -184,7 +306,7 @@ impl Loader {
                 &p,
                 None,
                 format!(
-                    "unexpected file; a content folder holds {}, rules/*.yaml and scenarios/*.yaml",
+                    "unexpected file; a content folder holds {}, rules/*.yaml, scenarios/*.yaml and optionally {INVARIANTS_FILE}",
                     REQUIRED_FILES.join(", ")
                 ),
             );

@@ -22,6 +22,9 @@ pub struct Content {
     /// The scenario library: realistic meetings for training, each an
     /// answers file with a title and a story.
     pub scenarios: Vec<Scenario>,
+    /// What the organisation requires of its own advice (`invariants.yaml`),
+    /// proved by `validate` over the whole answer space.
+    pub invariants: Vec<Invariant>,
     pub default_profile: usize,
     /// Which content this is: the tool's version and a fingerprint of
     /// every content file, so an export can be traced to the policy text
@@ -300,6 +303,40 @@ impl Requires {
                 .when
                 .as_ref()
                 .is_none_or(|c| c.truth(answers) != crate::content::condition::Truth::No)
+    }
+}
+
+/// A declared invariant: wherever `when` holds (under `profiles`), the
+/// advice satisfies every part of `then`.
+#[derive(Debug)]
+pub struct Invariant {
+    pub id: String,
+    pub when: Cond,
+    pub profiles: Option<Vec<usize>>,
+    pub digital_meeting_allowed: Option<bool>,
+    pub platforms_within: Option<Vec<usize>>,
+    pub platforms_exclude: Vec<usize>,
+    pub class_at_least: Option<u8>,
+    pub recording_allowed: Option<bool>,
+    pub organiser_includes: Vec<usize>,
+    pub participants_includes: Vec<usize>,
+    pub warnings_include: Vec<usize>,
+    pub sources: Vec<Source>,
+    pub file: String,
+    pub line: usize,
+}
+
+impl Invariant {
+    pub fn applies_to(&self, profile: usize) -> bool {
+        self.profiles.as_ref().is_none_or(|p| p.contains(&profile))
+    }
+
+    /// Whether it asks anything of the checklists or warnings (which need
+    /// the whole recommendation, not the decision alone).
+    pub fn needs_items(&self) -> bool {
+        !self.organiser_includes.is_empty()
+            || !self.participants_includes.is_empty()
+            || !self.warnings_include.is_empty()
     }
 }
 

@@ -262,3 +262,38 @@ pub enum Verdict {
     Allowed,
     Forbidden,
 }
+
+/// One entry of `invariants.yaml` (CONTRACT.md 0.2): what the organisation
+/// requires of its own advice wherever `when` holds.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Invariant {
+    pub id: String,
+    #[serde(default)]
+    pub when: Option<Value>,
+    #[serde(default)]
+    pub profiles: Option<Vec<String>>,
+    pub then: Then,
+    pub source: Sources,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Then {
+    #[serde(default)]
+    pub digital_meeting_allowed: Option<bool>,
+    #[serde(default)]
+    pub platforms_within: Option<Vec<String>>,
+    #[serde(default)]
+    pub platforms_exclude: Vec<String>,
+    #[serde(default)]
+    pub class_at_least: Option<u8>,
+    #[serde(default)]
+    pub recording_allowed: Option<bool>,
+    #[serde(default)]
+    pub organiser_includes: Vec<String>,
+    #[serde(default)]
+    pub participants_includes: Vec<String>,
+    #[serde(default)]
+    pub warnings_include: Vec<String>,
+}
