@@ -766,6 +766,32 @@ fn an_invariant_with_an_unknown_platform_names_the_known_ones() {
     );
 }
 
+/// Issue 9: conditions hold options as 64-bit sets; a 65th option would
+/// alias the first, so such a question is refused with the limit.
+#[test]
+fn a_question_with_more_than_64_options_is_refused_with_the_limit() {
+    let (dir, _) = broken_content("65-options", |d| {
+        let file = d.join("questions.yaml");
+        let mut text = std::fs::read_to_string(&file).unwrap();
+        text.push_str(
+            "\n- id: many\n  kind: choice\n  step: { sv: Många, en: Many }\n  \
+             text: { sv: Vilken?, en: Which? }\n  help: { sv: Hjälp., en: Help. }\n  \
+             source: motala-2024#sekretess\n  options:\n",
+        );
+        for i in 0..65 {
+            text.push_str(&format!(
+                "    - {{ id: o{i}, label: {{ sv: O{i}, en: O{i} }} }}\n"
+            ));
+        }
+        std::fs::write(&file, text).unwrap();
+        1
+    });
+    refused(
+        dir.path(),
+        &["questions.yaml", "`many` has 65 options", "at most 64"],
+    );
+}
+
 #[test]
 fn an_unknown_key_lists_the_accepted_keys() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");

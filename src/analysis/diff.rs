@@ -116,9 +116,11 @@ impl Diff {
 }
 
 /// Compares the advice of `old` and `new` over every combination of the new
-/// content's answers, under every profile both define.
+/// content's answers, under every profile both define. The caller checks
+/// the space is small enough to visit ([`too_large`]).
 pub fn diff(old: &Content, new: &Content) -> Diff {
     let space = Space::of(new);
+    debug_assert!(space.len() <= crate::analysis::whole_space::MAX_COMBINATIONS);
     let profiles: Vec<(usize, usize)> = new
         .profiles
         .iter()
@@ -173,7 +175,7 @@ pub fn diff(old: &Content, new: &Content) -> Diff {
         }
     });
     Diff {
-        combinations: space.len() * profiles.len() as u128,
+        combinations: space.len().saturating_mul(profiles.len() as u128),
         only_in_old: only(old, new),
         only_in_new: only(new, old),
         changes: changes.into_values().collect(),
@@ -376,4 +378,13 @@ fn only(a: &Content, b: &Content) -> Only {
         }
     }
     out
+}
+
+/// The number of combinations `diff` would visit, when more than the
+/// whole-space analysis visits: too many to compare by enumeration.
+pub fn too_large(new: &Content) -> Option<u128> {
+    let n = Space::of(new)
+        .len()
+        .saturating_mul(new.profiles.len() as u128);
+    (n > crate::analysis::whole_space::MAX_COMBINATIONS).then_some(n)
 }

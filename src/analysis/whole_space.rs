@@ -22,7 +22,7 @@ pub struct Analysis {
 /// Runs every whole-space check on loaded content.
 pub fn analyse(content: &Content) -> Analysis {
     let space = Space::of(content);
-    let combinations = space.len() * content.profiles.len() as u128;
+    let combinations = space.len().saturating_mul(content.profiles.len() as u128);
     let mut out = Analysis {
         problems: Vec::new(),
         combinations,

@@ -29,6 +29,14 @@ pub fn run(old_dir: &Path, new_dir: &Path, json_out: bool, lang: Lang) -> anyhow
     // the reviewer of a loosening change needs to see it here all the same.
     let old = crate::content::load_unchecked(old_dir).map_err(BadInput::from)?;
     let new = crate::content::load_unchecked(new_dir).map_err(BadInput::from)?;
+    if let Some(n) = crate::analysis::diff::too_large(&new) {
+        return Err(BadInput(format!(
+            "{}: the answer space has {n} combinations, more than the {} that can be compared one by one",
+            new_dir.display(),
+            crate::analysis::whole_space::MAX_COMBINATIONS
+        ))
+        .into());
+    }
     let d = diff(&old, &new);
     let text = if json_out {
         serde_json::to_string_pretty(&to_json(&new, &d))? + "\n"

@@ -576,9 +576,17 @@ impl Loader {
             QuestionKind::Choice | QuestionKind::Multi if q.options.len() < 2 => {
                 self.problem(file, line, format!("`{}` needs at least two options", q.id))
             }
-            QuestionKind::Multi if q.options.len() > 64 => {
-                self.problem(file, line, format!("`{}` has more than 64 options", q.id))
-            }
+            // Conditions hold options as bits of a 64-bit set: a 65th option
+            // would alias the first, so it is refused, not misread.
+            QuestionKind::Choice | QuestionKind::Multi if q.options.len() > 64 => self.problem(
+                file,
+                line,
+                format!(
+                    "`{}` has {} options; a question can have at most 64",
+                    q.id,
+                    q.options.len()
+                ),
+            ),
             QuestionKind::Multi if q.unknown => self.problem(
                 file,
                 line,

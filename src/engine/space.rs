@@ -33,7 +33,8 @@ impl Space {
                     v
                 }
                 QuestionKind::Multi => {
-                    let all = (1u64 << question.options.len()) - 1;
+                    // Every option's bit; 64 options fill the whole word.
+                    let all = u64::MAX >> (64 - question.options.len().clamp(1, 64));
                     let mentioned = named[q] & all;
                     let others = all & !mentioned;
                     let rep = if others == 0 {
@@ -53,8 +54,13 @@ impl Space {
     }
 
     /// How many combinations the space holds (per profile).
+    /// Saturates rather than wrapping: a space too large to count is
+    /// reported as such, never as a small one.
     pub fn len(&self) -> u128 {
-        self.values.iter().map(|v| v.len() as u128).product()
+        self.values
+            .iter()
+            .try_fold(1u128, |n, v| n.checked_mul(v.len() as u128))
+            .unwrap_or(u128::MAX)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -120,4 +126,29 @@ fn subsets(bits: u64) -> Vec<u64> {
         out.extend(with);
     }
     out
+}
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+
+    /// A space too large to count saturates instead of wrapping to a
+    /// small number (200 yes/no questions: 2^200).
+    #[test]
+    fn a_huge_space_saturates() {
+        let space = Space {
+            values: vec![vec![Answer::Bool(false), Answer::Bool(true)]; 200],
+        };
+        assert_eq!(space.len(), u128::MAX);
+    }
+
+    /// The all-options mask for every option count up to 64, against the
+    /// same computed in 128 bits.
+    #[test]
+    fn the_all_options_mask_is_exact_up_to_64() {
+        for n in 1..=64usize {
+            let want = ((1u128 << n) - 1) as u64;
+            assert_eq!(u64::MAX >> (64 - n), want, "{n} options");
+        }
+    }
 }
