@@ -792,6 +792,86 @@ fn a_question_with_more_than_64_options_is_refused_with_the_limit() {
     );
 }
 
+/// Issue 9 (6): `validate --format json` as CONTRACT.md fixes it: sound,
+/// combinations, and each problem with file, line, column, message, id and,
+/// for a finding about the answer space, a counterexample that shows it.
+#[test]
+fn validate_as_json_gives_each_problem_with_its_place_and_a_counterexample() {
+    let sound: Value = serde_json::from_str(&ok(&["validate", "--format", "json"], None)).unwrap();
+    assert_eq!(sound["sound"], true);
+    assert_eq!(sound["combinations"], 161_280);
+    assert_eq!(sound["problems"], serde_json::json!([]));
+
+    let (dir, _) = broken_content("json-invariant", |d| {
+        let file = d.join("profiles.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let text = text.replacen(
+            "allow: [sefos, prorenata]",
+            "allow: [teams, sefos, prorenata]",
+            1,
+        );
+        std::fs::write(&file, text).unwrap();
+        1
+    });
+    let out = run(
+        &[
+            "validate",
+            "--content",
+            path_str(dir.path()),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sound"], false);
+    let problems = v["problems"].as_array().unwrap();
+    let p = problems
+        .iter()
+        .find(|p| p["id"] == "secrecy-never-teams-or-zoom")
+        .expect("the broken invariant");
+    assert_eq!(p["file"], "invariants.yaml");
+    assert!(p["line"].as_u64().unwrap() > 1);
+    // The counterexample, read as an answers file on the broken folder
+    // (which loads with its per-file checks), shows Teams permitted.
+    let text = serde_json::to_string(&p["counterexample"]).unwrap();
+    let c = motesguide::content::load_unchecked(dir.path()).unwrap();
+    let answers = motesguide::engine::parse_answers(&c, "counterexample", &text).unwrap();
+    let profile = answers.profile.unwrap();
+    let rec = motesguide::engine::evaluate(&c, profile, &answers);
+    let teams = c.platforms.iter().position(|x| x.id == "teams").unwrap();
+    assert!(
+        rec.platforms.contains(&teams),
+        "the counterexample shows Teams permitted"
+    );
+
+    // A YAML syntax error: its place, no counterexample.
+    let (dir, line) = broken_content("json-yaml", |d| {
+        let file = d.join("warnings.yaml");
+        let n = line_of(&file, "text:");
+        replace_line(&file, n, "  text: { sv: a: b }");
+        n
+    });
+    let out = run(
+        &[
+            "validate",
+            "--content",
+            path_str(dir.path()),
+            "--format",
+            "json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &v["problems"][0];
+    assert_eq!(p["file"], "warnings.yaml");
+    assert_eq!(p["line"], line);
+    assert!(p["column"].as_u64().is_some());
+    assert!(p.get("counterexample").is_none());
+}
+
 #[test]
 fn an_unknown_key_lists_the_accepted_keys() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");

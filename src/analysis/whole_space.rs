@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::content::{Answer, Content, Problem, Rule};
+use crate::content::{Answer, Content, Counterexample, Problem, Rule};
 use crate::engine::space::Space;
 
 /// The largest space (combinations times profiles) checked exhaustively.
@@ -35,6 +35,7 @@ pub fn analyse(content: &Content) -> Analysis {
             message: format!(
                 "the answer space has {combinations} combinations, more than the {MAX_COMBINATIONS} that can be checked; use fewer questions or options"
             ),
+            ..Default::default()
         });
         return out;
     }
@@ -70,7 +71,7 @@ struct State {
     loosening: Vec<Loosening>,
     /// Per declared invariant: the first combination that breaks it, with
     /// what is wrong there.
-    broken: Vec<Option<(String, String)>>,
+    broken: Vec<Option<(String, String, Counterexample)>>,
 }
 
 struct Loosening {
@@ -78,7 +79,7 @@ struct Loosening {
     under: usize,
     dropped: Vec<String>,
     count: u128,
-    example: Option<String>,
+    example: Option<(String, Counterexample)>,
 }
 
 impl State {
@@ -151,7 +152,13 @@ impl State {
             if fired.contains(&l.over) && fired.contains(&l.under) {
                 l.count += 1;
                 if l.example.is_none() {
-                    l.example = Some(describe(c, profile, values));
+                    l.example = Some((
+                        describe(c, profile, values),
+                        Counterexample {
+                            profile,
+                            values: values.to_vec(),
+                        },
+                    ));
                 }
             }
         }
@@ -165,7 +172,7 @@ impl State {
         let forbidden = fired.iter().any(|&i| c.rules[i].forbid_digital);
         let where_ = || describe(c, profile, values);
         match class {
-            None => self.once("class", "questions.yaml", None, || {
+            None => self.once("class", "questions.yaml", None, (profile, values), || {
                 format!("no rule sets an information class for {}", where_())
             }),
             Some(k) => {
@@ -191,7 +198,7 @@ impl State {
                         self.platforms_seen[p] = true;
                     }
                     if platforms.is_empty() {
-                        self.once("platforms", "profiles.yaml", None, || {
+                        self.once("platforms", "profiles.yaml", None, (profile, values), || {
                             format!(
                                 "no platform is permitted, yet no rule forbids a digital meeting, for {}; add a rule with `forbid_digital: true`",
                                 where_()
@@ -209,7 +216,7 @@ impl State {
             .filter(|&i| !fired.iter().any(|&j| c.rules[j].overrides.contains(&i)))
             .collect();
         if deciding.is_empty() {
-            self.once("verdict", "rules/", None, || {
+            self.once("verdict", "rules/", None, (profile, values), || {
                 format!("no rule gives a recording verdict for {}", where_())
             });
         }
@@ -219,7 +226,7 @@ impl State {
                 if ra.recording != rb.recording {
                     let key = format!("conflict {} {}", ra.id, rb.id);
                     let (file, line) = (ra.file.clone(), Some(ra.line));
-                    self.once(&key, &file, line, || {
+                    self.once(&key, &file, line, (profile, values), || {
                         format!(
                             "rules `{}` and `{}` ({}) give different recording verdicts for {}; make their conditions exclusive or state precedence with `overrides`",
                             ra.id,
@@ -313,6 +320,7 @@ impl State {
         kind: &str,
         file: &str,
         line: Option<usize>,
+        example: (usize, &[Answer]),
         message: impl FnOnce() -> String,
     ) {
         if self.kinds_reported.insert(kind.to_owned()) {
@@ -321,6 +329,11 @@ impl State {
                 line,
                 column: None,
                 message: message(),
+                counterexample: Some(Counterexample {
+                    profile: example.0,
+                    values: example.1.to_vec(),
+                }),
+                ..Default::default()
             });
         }
     }
@@ -421,7 +434,14 @@ impl State {
                 }
             }
             if !wrong.is_empty() {
-                self.broken[k] = Some((describe(c, profile, values), wrong.join("; ")));
+                self.broken[k] = Some((
+                    describe(c, profile, values),
+                    wrong.join("; "),
+                    Counterexample {
+                        profile,
+                        values: values.to_vec(),
+                    },
+                ));
             }
         }
     }
@@ -429,7 +449,7 @@ impl State {
     fn report(self, c: &Content, out: &mut Vec<Problem>) {
         out.extend(self.problems);
         for (inv, broken) in c.invariants.iter().zip(&self.broken) {
-            if let Some((example, wrong)) = broken {
+            if let Some((example, wrong, counterexample)) = broken {
                 out.push(Problem {
                     file: inv.file.clone(),
                     line: Some(inv.line),
@@ -438,12 +458,14 @@ impl State {
                         "invariant `{}` does not hold for {example}: {wrong}",
                         inv.id
                     ),
+                    id: Some(inv.id.clone()),
+                    counterexample: Some(counterexample.clone()),
                 });
             }
         }
         for l in &self.loosening {
             let (over, under) = (&c.rules[l.over], &c.rules[l.under]);
-            if let Some(example) = &l.example {
+            if let Some((example, counterexample)) = &l.example {
                 out.push(Problem {
                     file: over.file.clone(),
                     line: Some(over.line),
@@ -457,6 +479,8 @@ impl State {
                         if l.count == 1 { "" } else { "s" },
                         over.id
                     ),
+                    id: Some(over.id.clone()),
+                    counterexample: Some(counterexample.clone()),
                 });
             }
         }
@@ -470,6 +494,8 @@ impl State {
                 line: Some(r.line),
                 column: None,
                 message,
+                id: Some(r.id.clone()),
+                ..Default::default()
             };
             if !never.is_empty() {
                 out.push(problem(format!(
@@ -490,6 +516,7 @@ impl State {
                 line: Some(question.line),
                 column: None,
                 message,
+                ..Default::default()
             };
             if !self.asked[q] {
                 out.push(problem(format!(
@@ -541,6 +568,7 @@ impl State {
                             "{what} `{}` is never shown: wherever a rule gives it, its `requires` fails",
                             item.id
                         ),
+                        ..Default::default()
                     });
                 }
             }
@@ -555,6 +583,7 @@ impl State {
                         "platform `{}` is never recommended for any combination of answers",
                         platform.id
                     ),
+                    ..Default::default()
                 });
             }
         }
@@ -568,6 +597,7 @@ impl State {
                         "information class {} is never the outcome of any combination of answers",
                         class.level
                     ),
+                    ..Default::default()
                 });
             }
         }
@@ -597,6 +627,7 @@ fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
                         "rule `{}` duplicates rule `{}` ({}:{})",
                         b.id, a.id, a.file, a.line
                     ),
+                    ..Default::default()
                 });
             }
         }
@@ -614,6 +645,7 @@ fn check_scenarios(c: &Content, out: &mut Vec<Problem>) {
                 line: e.line,
                 column: e.column,
                 message: e.message_after_file(crate::text::Lang::En),
+                ..Default::default()
             });
         }
     }

@@ -89,7 +89,12 @@ pub struct Args {
 pub enum Command {
     /// Check a content folder and report every problem with file, line and
     /// column; exit 0 when it is sound.
-    Validate,
+    Validate {
+        /// text (default), or json: `{sound, combinations, problems}` for
+        /// tools (CONTRACT.md 0.2).
+        #[arg(long, value_name = "text|json")]
+        format: Option<String>,
+    },
     /// List the scenario library: id, title and story.
     Scenarios,
     /// Every change of advice between two content folders, over the whole
@@ -166,6 +171,9 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
     if e.downcast_ref::<diff::Differs>().is_some() {
         return ExitCode::from(1);
     }
+    if let Some(Quiet(code)) = e.downcast_ref::<Quiet>() {
+        return ExitCode::from(*code);
+    }
     if let Some(bad) = e.downcast_ref::<BadInput>() {
         eprintln!("motesguide: {bad}");
         return ExitCode::from(2);
@@ -184,23 +192,17 @@ fn run(args: Args) -> anyhow::Result<()> {
     let lang = parse_lang(args.lang.as_deref())?;
     let _ = RUN_LANG.set(lang);
     match args.command {
-        Some(Command::Validate) => validate::run(args.content.as_deref()),
+        Some(Command::Validate { ref format }) => {
+            let json = text_or_json(format.as_deref(), "validate")?;
+            validate::run(args.content.as_deref(), json)
+        }
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
         Some(Command::Diff {
             ref old,
             ref new,
             ref format,
         }) => {
-            let json = match format.as_deref() {
-                None | Some("text") => false,
-                Some("json") => true,
-                Some(other) => {
-                    // Debug quoting escapes any control character typed.
-                    return Err(
-                        BadInput(format!("--format {other:?}: diff writes text or json")).into(),
-                    );
-                }
-            };
+            let json = text_or_json(format.as_deref(), "diff")?;
             diff::run(old, new, json, lang)
         }
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
@@ -222,6 +224,30 @@ fn run(args: Args) -> anyhow::Result<()> {
         }
     }
 }
+
+/// A subcommand's `--format`: text (false) or json (true).
+fn text_or_json(format: Option<&str>, command: &str) -> Result<bool, BadInput> {
+    match format {
+        None | Some("text") => Ok(false),
+        Some("json") => Ok(true),
+        // Debug quoting escapes any control character typed.
+        Some(other) => Err(BadInput(format!(
+            "--format {other:?}: {command} writes text or json"
+        ))),
+    }
+}
+
+/// An exit code with nothing more to say (its output was printed).
+#[derive(Debug)]
+pub struct Quiet(pub u8);
+
+impl std::fmt::Display for Quiet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "exit {}", self.0)
+    }
+}
+
+impl std::error::Error for Quiet {}
 
 /// `--lang`: the language, or bad input naming the accepted ones. The
 /// language asked for is not known, so the refusal is in both, Swedish

@@ -1,13 +1,16 @@
-//! `validate`: check a content folder and report every problem.
+//! `validate`: check a content folder and report every problem, as text
+//! or (`--format json`) as CONTRACT.md's object for tools.
 
 use std::path::Path;
 
+use serde_json::{Value as Json, json};
+
 use crate::analysis::whole_space as analysis;
-use crate::cli::print;
-use crate::content;
+use crate::cli::{Quiet, print};
+use crate::content::{self, Content, Problem};
 use crate::error::BadInput;
 
-pub fn run(dir: Option<&Path>) -> anyhow::Result<()> {
+pub fn run(dir: Option<&Path>, json_out: bool) -> anyhow::Result<()> {
     let origin = dir.map_or_else(|| content::BUILT_IN.to_owned(), |d| d.display().to_string());
     // Load without the analysis first, so a folder with broken files still
     // gets every per-file problem listed.
@@ -15,14 +18,36 @@ pub fn run(dir: Option<&Path>) -> anyhow::Result<()> {
         Some(d) => content::load_unchecked(d),
         None => content::built_in(),
     };
-    let content = loaded.map_err(BadInput::from)?;
-    let analysis = analysis::analyse(&content);
-    if !analysis.problems.is_empty() {
-        return Err(BadInput::from(content::ContentError {
-            origin,
-            problems: analysis.problems,
-        })
-        .into());
+    let (content, problems, combinations) = match loaded {
+        Ok(c) => {
+            let a = analysis::analyse(&c);
+            (Some(c), a.problems, a.combinations)
+        }
+        Err(e) if json_out => (None, e.problems, 0),
+        Err(e) => return Err(BadInput::from(e).into()),
+    };
+    if json_out {
+        let out = json!({
+            "sound": problems.is_empty(),
+            "combinations": u64::try_from(combinations).unwrap_or(u64::MAX),
+            "problems": problems
+                .iter()
+                .map(|p| problem_json(content.as_ref(), p))
+                .collect::<Vec<_>>(),
+        });
+        print(&(serde_json::to_string_pretty(&out)? + "\n"))?;
+        // Exit 2 with problems, as the text form; the JSON says why.
+        return if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(Quiet(2).into())
+        };
+    }
+    let Some(content) = content else {
+        unreachable!("a load error without --format json returned above")
+    };
+    if !problems.is_empty() {
+        return Err(BadInput::from(content::ContentError { origin, problems }).into());
     }
     print(&format!(
         "{origin}: sound – {} questions, {} rules, {} checklist items, {} warnings, {} profiles; {} combinations of answers checked\n",
@@ -31,7 +56,28 @@ pub fn run(dir: Option<&Path>) -> anyhow::Result<()> {
         content.items.len(),
         content.warnings.len(),
         content.profiles.len(),
-        analysis.combinations
+        combinations
     ))?;
     Ok(())
+}
+
+/// One problem as CONTRACT.md's JSON: file (relative to the folder), line
+/// and column or null, message, id, and for a finding about the answer
+/// space a counterexample in the answers-file format, profile included.
+fn problem_json(content: Option<&Content>, p: &Problem) -> Json {
+    let mut o = json!({
+        "file": p.file,
+        "line": p.line,
+        "column": p.column,
+        "message": p.message,
+        "id": p.id,
+    });
+    if let (Some(c), Some(ce)) = (content, &p.counterexample) {
+        let mut mapping = crate::cli::diff_example(c, &ce.values);
+        if let (Json::Object(m), Some(profile)) = (&mut mapping, c.profiles.get(ce.profile)) {
+            m.insert("profile".into(), json!(profile.id));
+        }
+        o["counterexample"] = mapping;
+    }
+    o
 }

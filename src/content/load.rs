@@ -258,6 +258,7 @@ impl Loader {
             line,
             column: None,
             message,
+            ..Default::default()
         });
     }
 
@@ -351,6 +352,7 @@ impl Loader {
                     line,
                     column,
                     message,
+                    ..Default::default()
                 });
                 self.failed.insert(file.to_owned());
                 Vec::new()

@@ -13,7 +13,7 @@ mod raw;
 use std::path::Path;
 
 pub use model::*;
-pub use problem::{ContentError, Problem};
+pub use problem::{ContentError, Counterexample, Problem};
 
 mod embedded {
     include!(concat!(env!("OUT_DIR"), "/embedded_content.rs"));
@@ -45,6 +45,7 @@ pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
             line: None,
             column: None,
             message,
+            ..Default::default()
         }],
     })?;
     load::load(&origin, files)

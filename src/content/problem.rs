@@ -3,12 +3,23 @@
 use std::fmt;
 
 /// One thing wrong with the content, where it is and what would be right.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub message: String,
+    /// The rule, invariant or entry the problem is about, where there is one.
+    pub id: Option<String>,
+    /// For a finding about the answer space: a combination that shows it.
+    pub counterexample: Option<Counterexample>,
+}
+
+/// A combination of answers under a profile (indices into the content).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counterexample {
+    pub profile: usize,
+    pub values: Vec<crate::content::Answer>,
 }
 
 impl fmt::Display for Problem {
