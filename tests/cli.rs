@@ -872,6 +872,33 @@ fn validate_as_json_gives_each_problem_with_its_place_and_a_counterexample() {
     assert!(p.get("counterexample").is_none());
 }
 
+/// Issue 9 (6): a flow-style rule is found at its own line, and of two
+/// rules with one id in one file the second is pointed at.
+#[test]
+fn flow_style_rules_and_duplicate_ids_are_found_at_their_own_line() {
+    let dir = with_extra_rules(
+        "flow-style",
+        "# Two rules on lines of their own.\n\
+         - id: first-extra\n  when: { meeting_type: workshop }\n  warnings: [class-conflict]\n  \
+         explain: { sv: A., en: A. }\n  source: motala-2024#sekretess\n\
+         - { id: flow-extra, when: { meeting_type: workshop }, organiser: [no-such-item], \
+         explain: { sv: B., en: B. }, source: motala-2024#sekretess }\n\
+         - id: first-extra\n  when: { meeting_type: board }\n  warnings: [class-conflict]\n  \
+         explain: { sv: C., en: C. }\n  source: motala-2024#sekretess\n",
+    );
+    let err = stderr(&run(&["validate", "--content", path_str(dir.path())], None));
+    assert!(
+        err.contains(
+            "rules/70-extra.yaml:7: rule `flow-extra`: unknown checklist item `no-such-item`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("rules/70-extra.yaml:8: rule `first-extra` is defined twice"),
+        "{err}"
+    );
+}
+
 #[test]
 fn an_unknown_key_lists_the_accepted_keys() {
     let (_dir, path) = answers_file("meeting_type: board\nsecrecie: true\n");

@@ -133,7 +133,8 @@ impl Loader {
         let mut out = Vec::new();
         for inv in written {
             let id = inv.id.clone();
-            let line = self.line_of_id(file, &id).unwrap_or(1);
+            let nth = seen.iter().filter(|s| **s == id).count();
+            let line = self.line_of_id_nth(file, &id, nth).unwrap_or(1);
             if seen.contains(&id) {
                 self.problem(
                     file,
@@ -264,14 +265,18 @@ impl Loader {
 
     /// The line where the entry with `id` starts in `file`.
     fn line_of_id(&self, file: &str, id: &str) -> Option<usize> {
+        self.line_of_id_nth(file, id, 0)
+    }
+
+    /// The line where entry `id` is defined for the `n`-th time (from 0):
+    /// the second of two duplicates is the one to point at.
+    fn line_of_id_nth(&self, file: &str, id: &str, n: usize) -> Option<usize> {
         let text = self.files.get(file)?;
         text.lines()
-            .position(|l| {
-                let t = l.trim_start().trim_start_matches("- ").trim();
-                t.strip_prefix("id:")
-                    .is_some_and(|rest| rest.trim().trim_matches(['"', '\'']) == id)
-            })
-            .map(|i| i + 1)
+            .enumerate()
+            .filter(|(_, l)| defines_id(l, id))
+            .nth(n)
+            .map(|(i, _)| i + 1)
     }
 
     /// The line of `token` at or after the entry `id` in `file`.
@@ -366,7 +371,9 @@ impl Loader {
             if id.is_empty() {
                 self.problem(file, None, format!("a {what} has an empty id"));
             } else if !seen.insert(id) {
-                let line = self.line_of_id(file, id);
+                let line = self
+                    .line_of_id_nth(file, id, 1)
+                    .or(self.line_of_id(file, id));
                 self.problem(file, line, format!("{what} `{id}` is defined twice"));
             }
         }
@@ -1067,7 +1074,9 @@ impl Loader {
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
         for (file, r) in &written {
             if let Some(first) = seen.insert(r.id.clone(), file.clone()) {
-                let line = self.line_of_id(file, &r.id);
+                // Within one file, the second definition; else this file's.
+                let nth = usize::from(first == *file);
+                let line = self.line_of_id_nth(file, &r.id, nth);
                 self.problem(
                     file,
                     line,
@@ -1340,4 +1349,30 @@ fn fingerprint(files: &[(String, String)]) -> u32 {
         }
     }
     hash
+}
+
+/// Whether `line` defines entry `id`: `id: x` at the start of a block
+/// entry (`- id: x`), or as a key of a flow mapping (`- { id: x, … }`).
+fn defines_id(line: &str, id: &str) -> bool {
+    let mut rest = line;
+    while let Some(at) = rest.find("id:") {
+        let before = rest[..at].trim_end();
+        let starts_key = before.is_empty()
+            || before == "-"
+            || before.ends_with(" -")
+            || before.ends_with('{')
+            || before.ends_with(',');
+        let after = &rest[at + 3..];
+        let value = after
+            .split([',', '}'])
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_matches(['"', '\'']);
+        if starts_key && value == id {
+            return true;
+        }
+        rest = after;
+    }
+    false
 }
