@@ -136,6 +136,10 @@ messages! {
     BadCode:
         "--code {input}: {why}; en kod har {length} tecken, till exempel {example} (koden visas på sidorna ”Kontrollera dina svar” och ”Resultat”)",
         "--code {input}: {why}; a code has {length} characters such as {example} (shown on the summary and result screens)";
+    /// In the wizard's code dialog, where the code was just typed.
+    CodeInDialog:
+        "{why}; en svarskod har {length} tecken, till exempel {example}.",
+        "{why}; an answer code has {length} characters, such as {example}.";
     CodeEmpty: "koden är tom", "the code is empty";
     CodeOneCharacter: "koden har 1 tecken", "the code has 1 character";
     /// `{found}`.

@@ -473,6 +473,24 @@ impl CodeError {
         )
     }
 
+    /// The message for the wizard's code dialog, where the code stands
+    /// just above: what is wrong (capitalised) and what a code looks like.
+    pub fn dialog_message(&self, lang: Lang) -> String {
+        let text = Msg::CodeInDialog.fill(
+            lang,
+            &[
+                ("why", &self.kind.message(lang)),
+                ("length", &self.length.to_string()),
+                ("example", &self.example),
+            ],
+        );
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|c| c.to_uppercase().chain(chars).collect())
+            .unwrap_or_default()
+    }
+
     /// The message in `lang` as bad input (exit 2).
     pub fn bad_input(&self, lang: Lang) -> BadInput {
         BadInput(self.message(lang))

@@ -217,7 +217,7 @@ impl App<'_> {
                     return;
                 }
                 Err(e) => {
-                    form.error = Some(e.kind.message(self.lang));
+                    form.error = Some(e.dialog_message(self.lang));
                     self.modal = Some(Modal::Code(form));
                     return;
                 }
