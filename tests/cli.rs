@@ -504,6 +504,23 @@ fn with_extra_rules(label: &str, rules: &str) -> TempDir {
     dir
 }
 
+/// A copy of `content/` whose standard profile permits Teams in class 3:
+/// the loosening edit the declared invariants exist to refuse.
+fn with_teams_in_class_3(label: &str) -> TempDir {
+    let (dir, _) = broken_content(label, |d| {
+        let file = d.join("profiles.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        let text = text.replacen(
+            "allow: [sefos, prorenata]",
+            "allow: [teams, sefos, prorenata]",
+            1,
+        );
+        std::fs::write(&file, text).unwrap();
+        1
+    });
+    dir
+}
+
 /// The 1-based line of the first line of `file` that holds `needle`.
 fn line_of(file: &Path, needle: &str) -> usize {
     std::fs::read_to_string(file)
@@ -715,20 +732,7 @@ fn validate_reports_an_override_that_loosens_the_advice() {
 /// the invariant's line, with a combination of answers that breaks it.
 #[test]
 fn validate_refuses_an_edit_that_breaks_a_declared_invariant() {
-    let (dir, _) = broken_content("invariant", |d| {
-        let file = d.join("profiles.yaml");
-        let text = std::fs::read_to_string(&file).unwrap();
-        std::fs::write(
-            &file,
-            text.replacen(
-                "allow: [sefos, prorenata]",
-                "allow: [teams, sefos, prorenata]",
-                1,
-            ),
-        )
-        .unwrap();
-        1
-    });
+    let dir = with_teams_in_class_3("invariant");
     let line = line_of(
         &content_dir().join("invariants.yaml"),
         "- id: secrecy-never-teams-or-zoom",
@@ -802,17 +806,7 @@ fn validate_as_json_gives_each_problem_with_its_place_and_a_counterexample() {
     assert_eq!(sound["combinations"], 161_280);
     assert_eq!(sound["problems"], serde_json::json!([]));
 
-    let (dir, _) = broken_content("json-invariant", |d| {
-        let file = d.join("profiles.yaml");
-        let text = std::fs::read_to_string(&file).unwrap();
-        let text = text.replacen(
-            "allow: [sefos, prorenata]",
-            "allow: [teams, sefos, prorenata]",
-            1,
-        );
-        std::fs::write(&file, text).unwrap();
-        1
-    });
+    let dir = with_teams_in_class_3("json-invariant");
     let out = run(
         &[
             "validate",

@@ -434,33 +434,14 @@ impl Report {
             self.warnings.retain(|c| c.certain);
             self.explanation.retain(|c| c.certain);
             let certain: Vec<&str> = self.explanation.iter().map(|c| c.id.as_str()).collect();
+            let is_certain = |id: &String| certain.contains(&id.as_str());
             for e in &mut self.excluded {
-                let keep: Vec<bool> = e
-                    .rules
-                    .iter()
-                    .map(|r| certain.contains(&r.as_str()))
-                    .collect();
-                if keep.iter().any(|&k| k) {
-                    let mut n = 0;
-                    e.reasons.retain(|_| {
-                        n += 1;
-                        keep[n - 1]
-                    });
-                    e.rules.retain(|r| certain.contains(&r.as_str()));
+                if e.rules.iter().any(is_certain) {
+                    (e.rules, e.reasons) = keep_certain(&e.rules, &e.reasons, is_certain);
                 }
             }
-            let keep: Vec<bool> = self
-                .recording_rules
-                .iter()
-                .map(|id| certain.contains(&id.as_str()))
-                .collect();
-            let mut n = 0;
-            self.recording_sources.retain(|_| {
-                n += 1;
-                keep[n - 1]
-            });
-            self.recording_rules
-                .retain(|id| certain.contains(&id.as_str()));
+            (self.recording_rules, self.recording_sources) =
+                keep_certain(&self.recording_rules, &self.recording_sources, is_certain);
             self.recording_reason = self
                 .explanation
                 .iter()
@@ -524,6 +505,20 @@ impl Report {
             Some(false) => ui.recording_forbidden.to_owned(),
         }
     }
+}
+
+/// The rules (and what each gave, in the same order) whose rule is certain.
+fn keep_certain(
+    rules: &[String],
+    given: &[String],
+    is_certain: impl Fn(&String) -> bool,
+) -> (Vec<String>, Vec<String>) {
+    rules
+        .iter()
+        .zip(given)
+        .filter(|(r, _)| is_certain(r))
+        .map(|(r, g)| (r.clone(), g.clone()))
+        .unzip()
 }
 
 /// The answers as a code can hold them: an open question of an early

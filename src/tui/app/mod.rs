@@ -318,11 +318,7 @@ impl<'a> App<'a> {
     /// The report for `values`, the asked questions not answered (an early
     /// result) evaluated as "vet ej": with every value they can take.
     pub(super) fn report_for(&self, profile: usize, values: &[Answer], visited: &[bool]) -> Report {
-        let open = self.open_questions(values, visited);
-        let mut values = values.to_vec();
-        for &q in &open {
-            values[q] = Answer::Unknown;
-        }
+        let (values, open) = self.as_evaluated(values, visited);
         let answers = Answers {
             profile: Some(profile),
             values,
@@ -339,10 +335,22 @@ impl<'a> App<'a> {
 
     /// The asked questions of `values` not yet answered.
     pub(super) fn open_questions(&self, values: &[Answer], visited: &[bool]) -> Vec<usize> {
-        flow::asked(self.content, values)
-            .into_iter()
-            .filter(|&q| !visited[q])
-            .collect()
+        engine::early::open_questions(self.content, values, visited)
+    }
+
+    /// `values` as a result evaluates them: the open questions (an early
+    /// result's) as "vet ej", every value they can take; and which they are.
+    pub(super) fn as_evaluated(
+        &self,
+        values: &[Answer],
+        visited: &[bool],
+    ) -> (Vec<Answer>, Vec<usize>) {
+        let open = self.open_questions(values, visited);
+        let mut values = values.to_vec();
+        for &q in &open {
+            values[q] = Answer::Unknown;
+        }
+        (values, open)
     }
 
     /// Whether the answers given so far rule out a digital meeting whatever

@@ -363,11 +363,7 @@ impl App<'_> {
         let mut report = self.report();
         report.hypothetical = self.trial_words();
         // An early result's open questions count as "vet ej" here too.
-        let mut values = self.values.clone();
-        let open = self.open_questions(&self.values, &self.visited);
-        for &q in &open {
-            values[q] = Answer::Unknown;
-        }
+        let (values, open) = self.as_evaluated(&self.values, &self.visited);
         let given: Vec<usize> = flow::asked(self.content, &values)
             .into_iter()
             .filter(|q| !open.contains(q))
