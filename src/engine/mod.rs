@@ -11,6 +11,7 @@ mod evaluate;
 pub mod flow;
 mod outcome;
 pub mod space;
+pub mod symbolic;
 pub mod whatif;
 
 pub use answers::{Answers, parse_answers};

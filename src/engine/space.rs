@@ -33,15 +33,7 @@ impl Space {
                     v
                 }
                 QuestionKind::Multi => {
-                    // Every option's bit; 64 options fill the whole word.
-                    let all = u64::MAX >> (64 - question.options.len().clamp(1, 64));
-                    let mentioned = named[q] & all;
-                    let others = all & !mentioned;
-                    let rep = if others == 0 {
-                        0
-                    } else {
-                        1 << others.trailing_zeros()
-                    };
+                    let (mentioned, rep) = multi_layout(named[q], question.options.len());
                     subsets(mentioned)
                         .into_iter()
                         .flat_map(|s| if rep == 0 { vec![s] } else { vec![s, s | rep] })
@@ -92,6 +84,24 @@ impl Space {
             }
         }
     }
+}
+
+/// How a multiple-choice question with `options` options is enumerated:
+/// the option bits conditions name individually, and the one bit (or 0)
+/// that stands for every other option. A set's place in the enumeration is
+/// its named bits read as a binary number, highest option most significant,
+/// then the representative bit.
+pub fn multi_layout(named: u64, options: usize) -> (u64, u64) {
+    // Every option's bit; 64 options fill the whole word.
+    let all = u64::MAX >> (64 - options.clamp(1, 64));
+    let mentioned = named & all;
+    let others = all & !mentioned;
+    let rep = if others == 0 {
+        0
+    } else {
+        1 << others.trailing_zeros()
+    };
+    (mentioned, rep)
 }
 
 /// For each question, the option bits some condition names individually.
