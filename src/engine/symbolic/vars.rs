@@ -203,9 +203,9 @@ mod tests {
             let values: Vec<Answer> = (0..n).map(Answer::Choice).collect();
             let vars = Vars::new(&[Shape::Values(values.clone())]);
             assert_eq!(vars.count(&vars.set.mk_true()), n as u128);
-            for i in 0..n {
+            for (i, value) in values.iter().enumerate() {
                 let only = vars.is_value(0, i);
-                assert_eq!(vars.first(&only), Some(vec![values[i]]));
+                assert_eq!(vars.first(&only), Some(vec![*value]));
                 assert_eq!(vars.count(&only), 1);
             }
             assert_eq!(vars.first(&vars.set.mk_true()), Some(vec![values[0]]));
