@@ -120,7 +120,7 @@ impl Diff {
 /// the space is small enough to visit ([`too_large`]).
 pub fn diff(old: &Content, new: &Content) -> Diff {
     let space = Space::of(new);
-    debug_assert!(space.len() <= crate::analysis::whole_space::MAX_COMBINATIONS);
+    debug_assert!(space.len() <= crate::analysis::enumerated::MAX_COMBINATIONS);
     let profiles: Vec<(usize, usize)> = new
         .profiles
         .iter()
@@ -386,5 +386,5 @@ pub fn too_large(new: &Content) -> Option<u128> {
     let n = Space::of(new)
         .len()
         .saturating_mul(new.profiles.len() as u128);
-    (n > crate::analysis::whole_space::MAX_COMBINATIONS).then_some(n)
+    (n > crate::analysis::enumerated::MAX_COMBINATIONS).then_some(n)
 }

@@ -4,6 +4,8 @@
 //! since the check is the whole-space analysis.
 
 pub mod diff;
+pub mod enumerated;
+mod symbolic;
 pub mod whole_space;
 
 use std::path::Path;

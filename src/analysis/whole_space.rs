@@ -1,16 +1,21 @@
 //! Whole-answer-space checks, as decision-table checkers make them: every
 //! combination decided, no conflict without stated precedence, no rule
 //! unreachable, duplicated or shadowed, no question, option or outcome
-//! unreachable. `validate` and `--content` run them; tests run them on the
-//! built-in content.
+//! unreachable, every declared invariant proved. `validate` and `--content`
+//! run them; tests run them on the built-in content.
+//!
+//! The checks are answered symbolically ([`symbolic`](super::symbolic)),
+//! so their cost does not grow with the number of combinations; the
+//! enumerator ([`enumerated`](super::enumerated)) visits every combination
+//! and is kept as the oracle the symbolic form is tested against. Both fill
+//! the same [`State`] and report through the same code, so a finding reads
+//! the same whichever found it.
 
 use std::collections::BTreeSet;
 
-use crate::content::{Answer, Content, Counterexample, Problem, Rule};
+use crate::content::{Answer, Content, Counterexample, Invariant, Problem};
 use crate::engine::space::Space;
-
-/// The largest space (combinations times profiles) checked exhaustively.
-pub const MAX_COMBINATIONS: u128 = 20_000_000;
+use crate::engine::{Recommendation, Summary};
 
 /// What the analysis found, and how much it looked at.
 #[derive(Debug, Default)]
@@ -21,69 +26,69 @@ pub struct Analysis {
 
 /// Runs every whole-space check on loaded content.
 pub fn analyse(content: &Content) -> Analysis {
-    let space = Space::of(content);
-    let combinations = space.len().saturating_mul(content.profiles.len() as u128);
     let mut out = Analysis {
         problems: Vec::new(),
-        combinations,
+        combinations: combinations(content),
     };
-    if combinations > MAX_COMBINATIONS {
-        out.problems.push(Problem {
-            file: "questions.yaml".into(),
-            line: None,
-            column: None,
-            message: format!(
-                "the answer space has {combinations} combinations, more than the {MAX_COMBINATIONS} that can be checked; use fewer questions or options"
-            ),
-            ..Default::default()
-        });
-        return out;
+    match super::symbolic::find(content) {
+        Ok(state) => state.report(content, &mut out.problems),
+        Err(problem) => {
+            out.problems.push(*problem);
+            return out;
+        }
     }
-    let mut state = State::new(content);
-    for profile in 0..content.profiles.len() {
-        space.for_each(|values| state.visit(content, profile, values));
-    }
-    state.report(content, &mut out.problems);
-    check_duplicates(content, &mut out.problems);
-    check_scenarios(content, &mut out.problems);
+    check_static(content, &mut out.problems);
     out
 }
 
-struct State {
+/// The checks that read the content, not the answer space.
+pub(super) fn check_static(content: &Content, out: &mut Vec<Problem>) {
+    check_duplicates(content, out);
+    check_scenarios(content, out);
+}
+
+/// Combinations of answers times profiles, saturating.
+pub(super) fn combinations(content: &Content) -> u128 {
+    Space::of(content)
+        .len()
+        .saturating_mul(content.profiles.len() as u128)
+}
+
+pub(super) struct State {
     /// Per rule and profile: fired at least once.
-    fired: Vec<Vec<bool>>,
+    pub(super) fired: Vec<Vec<bool>>,
     /// Per rule: some effect of it was not also given by another rule.
-    necessary: Vec<bool>,
-    asked: Vec<bool>,
-    offered: Vec<Vec<bool>>,
-    platforms_seen: Vec<bool>,
-    classes_seen: BTreeSet<u8>,
+    pub(super) necessary: Vec<bool>,
+    pub(super) asked: Vec<bool>,
+    pub(super) offered: Vec<Vec<bool>>,
+    pub(super) platforms_seen: Vec<bool>,
+    pub(super) classes_seen: BTreeSet<u8>,
     /// Per checklist item and per warning: shown in some result, a rule
     /// giving it and its presupposition holding.
-    items_shown: Vec<bool>,
-    warnings_shown: Vec<bool>,
+    pub(super) items_shown: Vec<bool>,
+    pub(super) warnings_shown: Vec<bool>,
     /// First example of each kind of undecided or conflicting combination.
-    problems: Vec<Problem>,
-    kinds_reported: BTreeSet<String>,
+    pub(super) problems: Vec<Problem>,
+    pub(super) kinds_reported: BTreeSet<String>,
     /// Overrides that drop something stricter, not marked `loosens`: the
     /// overriding and the overridden rule, what is dropped, and where both
     /// hold (how often, and a first example).
-    loosening: Vec<Loosening>,
+    pub(super) loosening: Vec<Loosening>,
     /// Per declared invariant: the first combination that breaks it, with
     /// what is wrong there.
-    broken: Vec<Option<(String, String, Counterexample)>>,
+    pub(super) broken: Vec<Option<(String, String, Counterexample)>>,
 }
 
-struct Loosening {
-    over: usize,
-    under: usize,
-    dropped: Vec<String>,
-    count: u128,
-    example: Option<(String, Counterexample)>,
+pub(super) struct Loosening {
+    pub(super) over: usize,
+    pub(super) under: usize,
+    pub(super) dropped: Vec<String>,
+    pub(super) count: u128,
+    pub(super) example: Option<(String, Counterexample)>,
 }
 
 impl State {
-    fn new(c: &Content) -> State {
+    pub(super) fn new(c: &Content) -> State {
         State {
             fired: vec![vec![false; c.profiles.len()]; c.rules.len()],
             necessary: vec![false; c.rules.len()],
@@ -120,202 +125,7 @@ impl State {
         }
     }
 
-    fn visit(&mut self, c: &Content, profile: usize, values: &[Answer]) {
-        // Answers the flow sets aside (not asked, or implied by earlier
-        // ones) never reach the rules: such a combination is the same
-        // meeting as its canonical one, which is visited in its own turn.
-        let mut canonical = values.to_vec();
-        if !crate::engine::flow::reset_unasked(c, &mut canonical).is_empty() {
-            return;
-        }
-        let fired: Vec<usize> = (0..c.rules.len())
-            .filter(|&i| c.rules[i].applies_to(profile) && c.rules[i].when.holds(values))
-            .collect();
-        for &i in &fired {
-            self.fired[i][profile] = true;
-        }
-        for (q, question) in c.questions.iter().enumerate() {
-            let asked = question.ask_when.as_ref().is_none_or(|w| w.holds(values));
-            if asked {
-                self.asked[q] = true;
-                for (o, opt) in question.options.iter().enumerate() {
-                    if opt.offer_when.as_ref().is_none_or(|w| w.holds(values)) {
-                        self.offered[q][o] = true;
-                    }
-                }
-            }
-        }
-        self.check_decided(c, profile, values, &fired);
-        self.mark_necessary(c, &fired);
-        self.check_invariants(c, profile, values);
-        for l in &mut self.loosening {
-            if fired.contains(&l.over) && fired.contains(&l.under) {
-                l.count += 1;
-                if l.example.is_none() {
-                    l.example = Some((
-                        describe(c, profile, values),
-                        Counterexample {
-                            profile,
-                            values: values.to_vec(),
-                        },
-                    ));
-                }
-            }
-        }
-    }
-
-    fn check_decided(&mut self, c: &Content, profile: usize, values: &[Answer], fired: &[usize]) {
-        let class = fired
-            .iter()
-            .filter_map(|&i| c.rules[i].class_at_least)
-            .max();
-        let forbidden = fired.iter().any(|&i| c.rules[i].forbid_digital);
-        let where_ = || describe(c, profile, values);
-        match class {
-            None => self.once("class", "questions.yaml", None, (profile, values), || {
-                format!("no rule sets an information class for {}", where_())
-            }),
-            Some(k) => {
-                self.classes_seen.insert(k);
-                let excluded: Vec<usize> = fired
-                    .iter()
-                    .flat_map(|&i| c.rules[i].exclude_platforms.clone())
-                    .collect();
-                let platforms: Vec<usize> = c.profiles[profile]
-                    .grant_for(k)
-                    .map(|g| {
-                        g.allow
-                            .iter()
-                            .copied()
-                            .filter(|p| !excluded.contains(p))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let permitted: &[usize] = if forbidden { &[] } else { &platforms };
-                self.mark_shown(c, values, fired, k, permitted);
-                if !forbidden {
-                    for &p in &platforms {
-                        self.platforms_seen[p] = true;
-                    }
-                    if platforms.is_empty() {
-                        self.once("platforms", "profiles.yaml", None, (profile, values), || {
-                            format!(
-                                "no platform is permitted, yet no rule forbids a digital meeting, for {}; add a rule with `forbid_digital: true`",
-                                where_()
-                            )
-                        });
-                    }
-                }
-            }
-        }
-        // The recording verdict: after overrides, exactly one verdict.
-        let deciding: Vec<usize> = fired
-            .iter()
-            .copied()
-            .filter(|&i| c.rules[i].recording.is_some())
-            .filter(|&i| !fired.iter().any(|&j| c.rules[j].overrides.contains(&i)))
-            .collect();
-        if deciding.is_empty() {
-            self.once("verdict", "rules/", None, (profile, values), || {
-                format!("no rule gives a recording verdict for {}", where_())
-            });
-        }
-        for (n, &a) in deciding.iter().enumerate() {
-            for &b in &deciding[n + 1..] {
-                let (ra, rb) = (&c.rules[a], &c.rules[b]);
-                if ra.recording != rb.recording {
-                    let key = format!("conflict {} {}", ra.id, rb.id);
-                    let (file, line) = (ra.file.clone(), Some(ra.line));
-                    self.once(&key, &file, line, (profile, values), || {
-                        format!(
-                            "rules `{}` and `{}` ({}) give different recording verdicts for {}; make their conditions exclusive or state precedence with `overrides`",
-                            ra.id,
-                            rb.id,
-                            rb.file,
-                            where_()
-                        )
-                    });
-                }
-            }
-        }
-    }
-
-    /// Marks the items and warnings this result shows: given by a rule
-    /// that fired (and is not overridden) and fitting its presupposition.
-    fn mark_shown(
-        &mut self,
-        c: &Content,
-        values: &[Answer],
-        fired: &[usize],
-        class: u8,
-        platforms: &[usize],
-    ) {
-        let live: Vec<usize> = fired
-            .iter()
-            .copied()
-            .filter(|&i| !fired.iter().any(|&j| c.rules[j].overrides.contains(&i)))
-            .collect();
-        let verdict = live
-            .iter()
-            .filter_map(|&i| c.rules[i].recording.as_ref().map(|r| r.verdict))
-            .max()
-            .unwrap_or(crate::content::Verdict::Forbidden);
-        let facts = crate::content::Facts {
-            class,
-            digital_allowed: !platforms.is_empty(),
-            platforms,
-            verdict,
-        };
-        for &i in &live {
-            let r = &c.rules[i];
-            for &e in r.organiser.iter().chain(&r.participants).chain(&r.tips) {
-                if !self.items_shown[e] && c.items[e].requires.holds(facts, values) {
-                    self.items_shown[e] = true;
-                }
-            }
-            for &w in &r.warnings {
-                if !self.warnings_shown[w] && c.warnings[w].requires.holds(facts, values) {
-                    self.warnings_shown[w] = true;
-                }
-            }
-        }
-    }
-
-    /// A rule is necessary once one of its effects is given by no other
-    /// rule that fires with it.
-    fn mark_necessary(&mut self, c: &Content, fired: &[usize]) {
-        for &i in fired {
-            if self.necessary[i] {
-                continue;
-            }
-            let r = &c.rules[i];
-            let others = || fired.iter().filter(|&&j| j != i).map(|&j| &c.rules[j]);
-            let covered = |f: &dyn Fn(&Rule) -> bool| others().any(f);
-            let all_covered = r
-                .class_at_least
-                .is_none_or(|k| covered(&|o| o.class_at_least.is_some_and(|x| x >= k)))
-                && (!r.forbid_digital || covered(&|o| o.forbid_digital))
-                && r.exclude_platforms
-                    .iter()
-                    .all(|p| covered(&|o| o.exclude_platforms.contains(p)))
-                && r.recording.is_none()
-                && r.organiser
-                    .iter()
-                    .all(|x| covered(&|o| o.organiser.contains(x)))
-                && r.participants
-                    .iter()
-                    .all(|x| covered(&|o| o.participants.contains(x)))
-                && r.tips.iter().all(|x| covered(&|o| o.tips.contains(x)))
-                && r.warnings
-                    .iter()
-                    .all(|x| covered(&|o| o.warnings.contains(x)));
-            if !all_covered {
-                self.necessary[i] = true;
-            }
-        }
-    }
-
-    fn once(
+    pub(super) fn once(
         &mut self,
         kind: &str,
         file: &str,
@@ -338,115 +148,7 @@ impl State {
         }
     }
 
-    /// Each declared invariant whose condition holds here, checked against
-    /// the engine's own decision (the whole recommendation where it asks
-    /// about checklists or warnings).
-    fn check_invariants(&mut self, c: &Content, profile: usize, values: &[Answer]) {
-        let mut summary = None;
-        let mut full = None;
-        for (k, inv) in c.invariants.iter().enumerate() {
-            if self.broken[k].is_some() || !inv.applies_to(profile) || !inv.when.holds(values) {
-                continue;
-            }
-            let s = summary.get_or_insert_with(|| crate::engine::summarise(c, profile, values));
-            let mut wrong: Vec<String> = Vec::new();
-            let platform_names = |ps: &[usize]| -> String {
-                let names: Vec<&str> = ps.iter().map(|&p| c.platforms[p].id.as_str()).collect();
-                if names.is_empty() {
-                    "none".to_owned()
-                } else {
-                    names.join(", ")
-                }
-            };
-            if let Some(want) = inv.digital_meeting_allowed
-                && s.digital_allowed != want
-            {
-                wrong.push(format!(
-                    "a digital meeting is {}allowed",
-                    if s.digital_allowed { "" } else { "not " }
-                ));
-            }
-            if let Some(within) = &inv.platforms_within
-                && s.platforms.iter().any(|p| !within.contains(p))
-            {
-                wrong.push(format!(
-                    "the permitted platforms are {}",
-                    platform_names(&s.platforms)
-                ));
-            }
-            if s.platforms
-                .iter()
-                .any(|p| inv.platforms_exclude.contains(p))
-            {
-                wrong.push(format!(
-                    "the permitted platforms are {}",
-                    platform_names(&s.platforms)
-                ));
-            }
-            if let Some(k) = inv.class_at_least
-                && s.class < k
-            {
-                wrong.push(format!("the class is {}", s.class));
-            }
-            if let Some(want) = inv.recording_allowed
-                && s.recording_allowed.is_some_and(|got| got != want)
-            {
-                wrong.push(format!(
-                    "the recording is {}",
-                    if want { "not allowed" } else { "allowed" }
-                ));
-            }
-            if inv.needs_items() {
-                let r = full.get_or_insert_with(|| {
-                    let answers = crate::engine::Answers {
-                        profile: Some(profile),
-                        values: values.to_vec(),
-                    };
-                    crate::engine::evaluate(c, profile, &answers)
-                });
-                let has =
-                    |list: &[crate::engine::Entry], i: usize| list.iter().any(|e| e.index == i);
-                for (what, wanted, list, items) in [
-                    (
-                        "organiser item",
-                        &inv.organiser_includes,
-                        &r.organiser,
-                        true,
-                    ),
-                    (
-                        "participant item",
-                        &inv.participants_includes,
-                        &r.participants,
-                        true,
-                    ),
-                    ("warning", &inv.warnings_include, &r.warnings, false),
-                ] {
-                    for &i in wanted {
-                        if !has(list, i) {
-                            let id = if items {
-                                &c.items[i].id
-                            } else {
-                                &c.warnings[i].id
-                            };
-                            wrong.push(format!("the {what} `{id}` is missing"));
-                        }
-                    }
-                }
-            }
-            if !wrong.is_empty() {
-                self.broken[k] = Some((
-                    describe(c, profile, values),
-                    wrong.join("; "),
-                    Counterexample {
-                        profile,
-                        values: values.to_vec(),
-                    },
-                ));
-            }
-        }
-    }
-
-    fn report(self, c: &Content, out: &mut Vec<Problem>) {
+    pub(super) fn report(self, c: &Content, out: &mut Vec<Problem>) {
         out.extend(self.problems);
         for (inv, broken) in c.invariants.iter().zip(&self.broken) {
             if let Some((example, wrong, counterexample)) = broken {
@@ -604,6 +306,106 @@ impl State {
     }
 }
 
+/// What is wrong with the advice for one combination where invariant
+/// `inv` applies: nothing when it holds. `s` is the engine's decision
+/// there; `full` caches its whole recommendation, made only when an
+/// invariant reads checklists or warnings.
+pub(super) fn invariant_wrongs(
+    c: &Content,
+    inv: &Invariant,
+    (profile, values): (usize, &[Answer]),
+    s: &Summary,
+    full: &mut Option<Recommendation>,
+) -> Vec<String> {
+    let mut wrong: Vec<String> = Vec::new();
+    let platform_names = |ps: &[usize]| -> String {
+        let names: Vec<&str> = ps.iter().map(|&p| c.platforms[p].id.as_str()).collect();
+        if names.is_empty() {
+            "none".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    if let Some(want) = inv.digital_meeting_allowed
+        && s.digital_allowed != want
+    {
+        wrong.push(format!(
+            "a digital meeting is {}allowed",
+            if s.digital_allowed { "" } else { "not " }
+        ));
+    }
+    if let Some(within) = &inv.platforms_within
+        && s.platforms.iter().any(|p| !within.contains(p))
+    {
+        wrong.push(format!(
+            "the permitted platforms are {}",
+            platform_names(&s.platforms)
+        ));
+    }
+    if s.platforms
+        .iter()
+        .any(|p| inv.platforms_exclude.contains(p))
+    {
+        wrong.push(format!(
+            "the permitted platforms are {}",
+            platform_names(&s.platforms)
+        ));
+    }
+    if let Some(k) = inv.class_at_least
+        && s.class < k
+    {
+        wrong.push(format!("the class is {}", s.class));
+    }
+    if let Some(want) = inv.recording_allowed
+        && s.recording_allowed.is_some_and(|got| got != want)
+    {
+        wrong.push(format!(
+            "the recording is {}",
+            if want { "not allowed" } else { "allowed" }
+        ));
+    }
+    if inv.needs_items() {
+        let r = full.get_or_insert_with(|| recommend(c, profile, values));
+        let has = |list: &[crate::engine::Entry], i: usize| list.iter().any(|e| e.index == i);
+        for (what, wanted, list, items) in [
+            (
+                "organiser item",
+                &inv.organiser_includes,
+                &r.organiser,
+                true,
+            ),
+            (
+                "participant item",
+                &inv.participants_includes,
+                &r.participants,
+                true,
+            ),
+            ("warning", &inv.warnings_include, &r.warnings, false),
+        ] {
+            for &i in wanted {
+                if !has(list, i) {
+                    let id = if items {
+                        &c.items[i].id
+                    } else {
+                        &c.warnings[i].id
+                    };
+                    wrong.push(format!("the {what} `{id}` is missing"));
+                }
+            }
+        }
+    }
+    wrong
+}
+
+/// The engine's whole recommendation for concrete answers.
+pub(super) fn recommend(c: &Content, profile: usize, values: &[Answer]) -> Recommendation {
+    let answers = crate::engine::Answers {
+        profile: Some(profile),
+        values: values.to_vec(),
+    };
+    crate::engine::evaluate(c, profile, &answers)
+}
+
 /// Two rules with the same condition, profiles and effects say one thing twice.
 fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
     for (i, a) in c.rules.iter().enumerate() {
@@ -652,7 +454,7 @@ fn check_scenarios(c: &Content, out: &mut Vec<Problem>) {
 }
 
 /// The non-default answers of a combination, for messages.
-fn describe(c: &Content, profile: usize, values: &[Answer]) -> String {
+pub(super) fn describe(c: &Content, profile: usize, values: &[Answer]) -> String {
     let answers: Vec<String> = c
         .questions
         .iter()

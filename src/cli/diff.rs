@@ -33,7 +33,7 @@ pub fn run(old_dir: &Path, new_dir: &Path, json_out: bool, lang: Lang) -> anyhow
         return Err(BadInput(format!(
             "{}: the answer space has {n} combinations, more than the {} that can be compared one by one",
             new_dir.display(),
-            crate::analysis::whole_space::MAX_COMBINATIONS
+            crate::analysis::enumerated::MAX_COMBINATIONS
         ))
         .into());
     }

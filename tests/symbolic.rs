@@ -1,0 +1,181 @@
+//! The symbolic whole-space analysis against its oracle, the enumerator:
+//! on the built-in content and on real edits of it that break each kind
+//! of check, both report exactly the same problems — the same messages,
+//! first examples, counts and counterexamples, in the same order.
+
+use std::path::{Path, PathBuf};
+
+use motesguide::analysis::{enumerated, whole_space};
+use motesguide::content::{Content, Problem};
+
+/// A copy of the built-in content with `edit` applied to `file`.
+fn edited(label: &str, file: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!(
+        "motesguide-symbolic-{label}-{}",
+        std::process::id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let changed = edit(text.clone());
+    assert_ne!(changed, text, "the edit changed nothing");
+    std::fs::write(&path, changed).unwrap();
+    dir
+}
+
+fn copy(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
+    }
+}
+
+/// Both analyses of `content`, asserted equal; the problems.
+fn agree(content: &Content) -> Vec<Problem> {
+    let symbolic = whole_space::analyse(content);
+    let oracle = enumerated::analyse(content);
+    assert_eq!(symbolic.combinations, oracle.combinations);
+    assert_eq!(
+        symbolic.problems, oracle.problems,
+        "symbolic (left) and enumerated (right) findings differ"
+    );
+    symbolic.problems
+}
+
+fn agree_on(label: &str, file: &str, edit: impl FnOnce(String) -> String) -> Vec<Problem> {
+    let dir = edited(label, file, edit);
+    let content = motesguide::content::load_unchecked(&dir).expect("content that loads");
+    let problems = agree(&content);
+    let _ = std::fs::remove_dir_all(&dir);
+    problems
+}
+
+fn mentions(problems: &[Problem], text: &str) -> bool {
+    problems.iter().any(|p| p.message.contains(text))
+}
+
+#[test]
+fn the_built_in_content_has_the_same_findings() {
+    let content = motesguide::content::built_in().unwrap();
+    assert_eq!(agree(&content), Vec::new());
+}
+
+#[test]
+fn a_security_rule_losing_its_forbid_breaks_the_same_invariants() {
+    let p = agree_on("no-forbid", "rules/10-class.yaml", |t| {
+        t.replacen(
+            "  class_at_least: 4\n  forbid_digital: true\n  warnings: [security-classified]",
+            "  class_at_least: 4\n  warnings: [security-classified]",
+            1,
+        )
+    });
+    assert!(mentions(&p, "no platform is permitted"), "{p:#?}");
+}
+
+#[test]
+fn teams_for_class_3_breaks_the_same_invariants() {
+    let p = agree_on("teams-3", "profiles.yaml", |t| {
+        t.replacen(
+            "allow: [sefos, prorenata]",
+            "allow: [sefos, prorenata, teams]",
+            1,
+        )
+    });
+    assert!(mentions(&p, "invariant"), "{p:#?}");
+}
+
+#[test]
+fn an_allowed_cheating_control_recording_breaks_the_same_invariant() {
+    let p = agree_on("cheating", "rules/40-recording.yaml", |t| {
+        t.replacen(
+            "  when: { recording: cheating_control }\n  recording: { verdict: forbidden }",
+            "  when: { recording: cheating_control }\n  recording: { verdict: allowed }",
+            1,
+        )
+    });
+    assert!(mentions(&p, "invariant"), "{p:#?}");
+}
+
+#[test]
+fn a_loosening_override_is_counted_the_same() {
+    let p = agree_on("loosen", "rules/40-recording.yaml", |mut t| {
+        t.push_str(
+            "\n- id: loosen-no-digital\n  when: { security_classified: true }\n  overrides: [recording-no-digital-meeting]\n  recording: { verdict: allowed }\n  explain:\n    sv: Prov.\n    en: Test.\n  source: seko-inspelning#syfte\n",
+        );
+        t
+    });
+    assert!(mentions(&p, "drops"), "{p:#?}");
+}
+
+#[test]
+fn a_missing_verdict_is_found_at_the_same_first_example() {
+    let p = agree_on("no-verdict", "rules/40-recording.yaml", |t| {
+        t.replacen(
+            "  when: { recording: none }\n",
+            "  when: { recording: none, secrecy: true }\n",
+            1,
+        )
+    });
+    assert!(mentions(&p, "no rule gives a recording verdict"), "{p:#?}");
+}
+
+#[test]
+fn a_conflict_is_found_at_the_same_first_example() {
+    let p = agree_on("conflict", "rules/40-recording.yaml", |t| {
+        t.replacen(
+            "  when: { recording: cheating_control }\n  recording: { verdict: forbidden }",
+            "  when: { recording: [cheating_control, one_way] }\n  recording: { verdict: forbidden }",
+            1,
+        )
+    });
+    assert!(mentions(&p, "different recording verdicts"), "{p:#?}");
+}
+
+#[test]
+fn an_undecided_class_is_found_at_the_same_first_example() {
+    let p = agree_on("no-class", "rules/10-class.yaml", |t| {
+        t.replacen(
+            "  when: { information_class: unanswered }\n",
+            "  when: { information_class: unanswered, secrecy: true }\n",
+            1,
+        )
+    });
+    assert!(mentions(&p, "information class"), "{p:#?}");
+}
+
+#[test]
+fn never_firing_shadowed_and_unreachable_rules_are_the_same() {
+    let p = agree_on("shadow", "rules/60-tips.yaml", |mut t| {
+        t.push_str(
+            "\n- id: never\n  when: { all: [{ secrecy: true }, { not: { secrecy: true } }] }\n  organiser: [control-only-internal]\n  explain:\n    sv: Prov.\n    en: Test.\n  source: seko-inspelning#syfte\n- id: shadowed\n  when: { remote_control: external }\n  warnings: [control-to-external]\n  explain:\n    sv: Prov.\n    en: Test.\n  source: seko-inspelning#syfte\n",
+        );
+        t
+    });
+    assert!(mentions(&p, "never fires"), "{p:#?}");
+    assert!(mentions(&p, "shadowed"), "{p:#?}");
+}
+
+#[test]
+fn a_question_never_asked_and_an_option_never_offered_are_the_same() {
+    let p = agree_on("unasked", "questions.yaml", |t| {
+        t.replacen(
+            "ask_when: { meeting_type: board }",
+            "ask_when: { all: [{ meeting_type: board }, { meeting_type: teaching }] }",
+            1,
+        )
+        .replacen(
+            "offer_when: { not: { external_participants: false } }",
+            "offer_when: { all: [{ external_participants: false }, { external_participants: true }] }",
+            1,
+        )
+    });
+    assert!(mentions(&p, "never asked"), "{p:#?}");
+    assert!(mentions(&p, "never offered"), "{p:#?}");
+}
