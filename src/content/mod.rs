@@ -35,6 +35,13 @@ pub fn built_in() -> Result<Content, ContentError> {
     load::load(BUILT_IN, files)
 }
 
+/// Loads content from (relative path, text) pairs, as a folder would give
+/// them, with the per-file and reference checks only: for programs that
+/// hold their content in memory, and for tests that generate it.
+pub fn from_files(origin: &str, files: Vec<(String, String)>) -> Result<Content, ContentError> {
+    load::load(origin, files)
+}
+
 /// Loads a content folder with the per-file and reference checks only.
 pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
     let origin = dir.display().to_string();
