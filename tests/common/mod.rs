@@ -5,6 +5,8 @@
 // Each test crate uses its own part of these helpers.
 #![allow(dead_code)]
 
+pub mod large;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::OnceLock;
