@@ -4,7 +4,12 @@
 //! code its name, as the product's owner asked, and is served by the YAML
 //! organisation's maintained continuation, `yaml_serde`, through Cargo's
 //! `package =` rename (Cargo.toml); every use stays behind this module.
+//! Positions come from `libyaml-rs`, the parser `yaml_serde` is built on,
+//! named directly (at the version `yaml_serde` uses) only in [`positions`].
 
+mod positions;
+
+pub use positions::{Path, Place, Positions, Step};
 pub use serde_yaml::{Error, Mapping, Value};
 
 /// Parses `text` into `T`. Errors keep the crate's line and column.
