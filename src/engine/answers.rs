@@ -114,8 +114,8 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
         let msg = e.to_string();
         let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         fail(
-            at.map(|(l, _)| l),
-            at.map(|(_, c)| c),
+            at.map(|p| p.line),
+            at.map(|p| p.column),
             AnswersErrorKind::NotYaml { detail },
         )
     })?;

@@ -23,8 +23,11 @@ pub fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Err
 }
 
 /// The 1-based line and column an error points at, when the parser knows it.
-pub fn error_position(error: &Error) -> Option<(usize, usize)> {
-    error.location().map(|l| (l.line(), l.column()))
+pub fn error_position(error: &Error) -> Option<Place> {
+    error.location().map(|l| Place {
+        line: l.line(),
+        column: l.column(),
+    })
 }
 
 /// Renders a scalar the way a person wrote it (`2`, `true`, `health`), for
