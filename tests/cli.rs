@@ -1016,6 +1016,24 @@ fn unknown_options_and_questions_in_a_condition_are_found_at_their_node() {
     );
 }
 
+/// Issue 9 (6): a scenario is an answers file; a wrong value in it is
+/// found at the value, as in any answers file.
+#[test]
+fn a_wrong_answer_in_a_scenario_is_found_at_its_value() {
+    let (dir, line) = broken_content("scenario-value", |d| {
+        let file = d.join("scenarios/klass-4.yaml");
+        let n = line_of(&file, "information_class: 4");
+        replace_line(&file, n, "information_class: 7");
+        n
+    });
+    assert_reported(
+        dir.path(),
+        &[&format!(
+            "scenarios/klass-4.yaml:{line}:20: `information_class` cannot be `7`"
+        )],
+    );
+}
+
 /// Issue 9 (6): paths are printed with the folder as the user gave it,
 /// relative or not; the JSON keeps them relative to the folder.
 #[test]
@@ -1272,7 +1290,7 @@ fn refusals_are_in_swedish_by_default() {
     assert_eq!(
         err,
         format!(
-            "motesguide: {file}, rad 2: okänd nyckel `secrecie`; giltiga nycklar: {}\n",
+            "motesguide: {file}, rad 2, kolumn 1: okänd nyckel `secrecie`; giltiga nycklar: {}\n",
             keys.join(", ")
         )
     );
@@ -1283,14 +1301,14 @@ fn refusals_are_in_swedish_by_default() {
     assert_eq!(
         err,
         format!(
-            "motesguide: {file}, rad 1: `secrecy` kan inte vara `sometimes`; giltiga värden: true, false, unknown\n"
+            "motesguide: {file}, rad 1, kolumn 10: `secrecy` kan inte vara `sometimes`; giltiga värden: true, false, unknown\n"
         )
     );
     let (_dir, path) = answers_file("sensitive_data: [health, gossip]\n");
     bad_input(
         &run(&["--answers", path_str(&path)], None),
         &[
-            "rad 1: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
+            "rad 1, kolumn 17: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
             "(eller [] för inga)",
         ],
     );

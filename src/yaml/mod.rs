@@ -53,29 +53,3 @@ pub fn type_name(value: &Value) -> &'static str {
         Value::Tagged(_) => "a tagged value",
     }
 }
-
-/// The 1-based line where `key:` first starts a line (at any indentation)
-/// in `text`, so messages about a parsed value can still name its line.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let t = line.trim_start().trim_start_matches("- ");
-            t.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-                || t.strip_prefix(&format!("\"{key}\""))
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
-}
-
-/// The 1-based line and column of the first occurrence of `token` at or
-/// after line `from` (1-based), for messages about references in content.
-pub fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            line.find(token)
-                .map(|c| (i + 1, line[..c].chars().count() + 1))
-        })
-}
