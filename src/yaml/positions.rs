@@ -6,7 +6,7 @@
 //! It reads the events of `libyaml-rs`, the parser `yaml_serde` itself is
 //! built on, so positions and parse errors come from one parser and agree.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::marker::PhantomData;
 use std::mem::MaybeUninit;
 
@@ -20,7 +20,7 @@ pub struct Place {
 }
 
 /// One step from a node to a child: a mapping key or a list index.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Step {
     Key(String),
     Index(usize),
@@ -28,7 +28,7 @@ pub enum Step {
 
 /// The steps from a document's root to a node, such as
 /// `[3, "when", "any", 1]`.
-#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Path(Vec<Step>);
 
 impl Path {
@@ -72,12 +72,25 @@ impl Path {
 /// The start of every node of a text's first document, by path.
 #[derive(Debug, Default)]
 pub struct Positions {
-    /// Every node (as a value: the root, list items, mapping values).
-    values: HashMap<Path, Place>,
-    /// Every scalar mapping key, by the path of its value.
-    keys: HashMap<Path, Place>,
+    /// Every node, the root first.
+    nodes: Vec<Node>,
     /// By a mapping's start: the second occurrence of a key it repeats.
     repeated: HashMap<Place, Place>,
+}
+
+#[derive(Debug)]
+struct Node {
+    at: Place,
+    /// Where its key starts, for the value of a mapping entry.
+    key: Option<Place>,
+    children: Children,
+}
+
+#[derive(Debug)]
+enum Children {
+    Leaf,
+    Items(Vec<usize>),
+    Entries(Vec<(String, usize)>),
 }
 
 impl Positions {
@@ -85,40 +98,36 @@ impl Positions {
     /// too: it holds every node read before the error.
     pub fn of(text: &str) -> Positions {
         let mut out = Positions::default();
-        let Some(parser) = Parser::new(text) else {
-            return out;
-        };
         let mut stack: Vec<Frame> = Vec::new();
         let mut documents = 0;
-        for (event, at) in parser {
+        read_events(text, |event, at| {
             match event {
                 Event::DocumentStart => {
                     documents += 1;
-                    if documents > 1 {
-                        break;
-                    }
+                    return documents == 1;
                 }
                 Event::Scalar(s) => {
-                    out.node(&mut stack, Some(&s), at);
+                    out.node(&mut stack, Some(s), at);
                 }
                 Event::Alias => {
                     out.node(&mut stack, None, at);
                 }
                 Event::SequenceStart => {
                     let frame = match out.node(&mut stack, None, at) {
-                        Some(path) => Frame::Sequence { path, next: 0 },
+                        Some(n) => {
+                            out.nodes[n].children = Children::Items(Vec::new());
+                            Frame::Sequence(n)
+                        }
                         None => Frame::Skip,
                     };
                     stack.push(frame);
                 }
                 Event::MappingStart => {
                     let frame = match out.node(&mut stack, None, at) {
-                        Some(path) => Frame::Mapping {
-                            path,
-                            start: at,
-                            key: None,
-                            seen: HashSet::new(),
-                        },
+                        Some(n) => {
+                            out.nodes[n].children = Children::Entries(Vec::new());
+                            Frame::Mapping { node: n, key: None }
+                        }
                         None => Frame::Skip,
                     };
                     stack.push(frame);
@@ -128,18 +137,19 @@ impl Positions {
                 }
                 Event::Other => {}
             }
-        }
+            true
+        });
         out
     }
 
     /// Where the node at `path` starts.
     pub fn value(&self, path: &Path) -> Option<Place> {
-        self.values.get(path).copied()
+        self.find(path).map(|n| n.at)
     }
 
     /// Where the key of the mapping entry at `path` starts.
     pub fn key(&self, path: &Path) -> Option<Place> {
-        self.keys.get(path).copied()
+        self.find(path).and_then(|n| n.key)
     }
 
     /// The second occurrence of a key that the mapping starting at
@@ -148,66 +158,87 @@ impl Positions {
         self.repeated.get(&mapping).copied()
     }
 
+    fn find(&self, path: &Path) -> Option<&Node> {
+        let mut node = self.nodes.first()?;
+        for step in &path.0 {
+            let next = match (step, &node.children) {
+                (Step::Index(i), Children::Items(items)) => *items.get(*i)?,
+                (Step::Key(k), Children::Entries(entries)) => {
+                    entries.iter().find(|(key, _)| key == k)?.1
+                }
+                _ => return None,
+            };
+            node = &self.nodes[next];
+        }
+        Some(node)
+    }
+
     /// Records a node starting at `at` (a scalar's text in `scalar`) and
-    /// returns its path: `None` for a mapping key, or a node inside one.
-    fn node(&mut self, stack: &mut [Frame], scalar: Option<&str>, at: Place) -> Option<Path> {
-        let path = match stack.last_mut() {
-            None => Path::root(),
-            Some(Frame::Skip) => return None,
-            Some(Frame::Sequence { path, next }) => {
-                *next += 1;
-                path.index(*next - 1)
-            }
-            Some(Frame::Mapping {
-                path,
-                start,
-                key,
-                seen,
-            }) => match key.take() {
-                // A value: the key before it named it.
-                Some(Some(k)) => path.key(&k),
+    /// returns its index: `None` for a mapping key, or a node that no path
+    /// names (inside a key, or the value of a key given twice).
+    fn node(&mut self, stack: &mut [Frame], scalar: Option<&[u8]>, at: Place) -> Option<usize> {
+        let (parent, key) = match stack.last_mut() {
+            None if self.nodes.is_empty() => (None, None),
+            None | Some(Frame::Skip) => return None,
+            Some(Frame::Sequence(parent)) => (Some(*parent), None),
+            Some(Frame::Mapping { node, key }) => match key.take() {
+                Some(Some(k)) => (Some(*node), Some(k)),
                 Some(None) => return None,
-                // A key: only a scalar one can be named by a path.
+                // A key: only a scalar one can be named by a path, and
+                // of one given twice only the first.
                 None => {
-                    if let Some(k) = scalar {
-                        if seen.insert(k.to_owned()) {
-                            self.keys.insert(path.key(k), at);
-                        } else {
-                            self.repeated.entry(*start).or_insert(at);
-                        }
-                    }
-                    *key = Some(scalar.map(str::to_owned));
+                    let named = scalar
+                        .map(|s| String::from_utf8_lossy(s).into_owned())
+                        .filter(|k| {
+                            let fresh = !self.has_key(*node, k);
+                            if !fresh {
+                                let start = self.nodes[*node].at;
+                                self.repeated.entry(start).or_insert(at);
+                            }
+                            fresh
+                        });
+                    *key = Some(named.map(|k| (k, at)));
                     return None;
                 }
             },
         };
-        self.values.entry(path.clone()).or_insert(at);
-        Some(path)
+        let id = self.nodes.len();
+        self.nodes.push(Node {
+            at,
+            key: key.as_ref().map(|(_, place)| *place),
+            children: Children::Leaf,
+        });
+        match (parent.map(|p| &mut self.nodes[p].children), key) {
+            (Some(Children::Items(items)), _) => items.push(id),
+            (Some(Children::Entries(entries)), Some((k, _))) => entries.push((k, id)),
+            _ => {}
+        }
+        Some(id)
+    }
+
+    fn has_key(&self, mapping: usize, key: &str) -> bool {
+        matches!(&self.nodes[mapping].children,
+            Children::Entries(entries) if entries.iter().any(|(k, _)| k == key))
     }
 }
 
 /// A collection being read.
 enum Frame {
-    Sequence {
-        path: Path,
-        next: usize,
-    },
+    Sequence(usize),
     Mapping {
-        path: Path,
-        start: Place,
-        /// `None` while a key is expected; then the key just read (`None`
-        /// inside when it was no scalar).
-        key: Option<Option<String>>,
-        seen: HashSet<String>,
+        node: usize,
+        /// `None` while a key is expected; then the key just read, with
+        /// its place (`None` inside when no path can name it).
+        key: Option<Option<(String, Place)>>,
     },
-    /// Inside a key that is itself a collection: nothing to index.
+    /// Inside a node no path names: nothing to index.
     Skip,
 }
 
-/// The events the index needs.
-enum Event {
+/// The events the index needs; a scalar's text is lent for the call.
+enum Event<'e> {
     DocumentStart,
-    Scalar(String),
+    Scalar(&'e [u8]),
     Alias,
     SequenceStart,
     SequenceEnd,
@@ -216,12 +247,55 @@ enum Event {
     Other,
 }
 
-/// libyaml's event parser over a borrowed text, with its start marks.
+/// Calls `f` with each of libyaml's events in `text` and its start mark,
+/// until the stream ends, the text stops being YAML, or `f` says stop.
+fn read_events(text: &str, mut f: impl FnMut(Event<'_>, Place) -> bool) {
+    let Some(mut parser) = Parser::new(text) else {
+        return;
+    };
+    loop {
+        let mut event = MaybeUninit::<sys::yaml_event_t>::uninit();
+        // SAFETY: the parser was initialised and not deleted; a successful
+        // parse fills `event`, which is read, then deleted once. A
+        // scalar's text lives until the delete, after `f` returns.
+        unsafe {
+            if sys::yaml_parser_parse(parser.raw.as_mut_ptr(), event.as_mut_ptr()).fail {
+                return;
+            }
+            let e = event.as_mut_ptr();
+            let mark = (*e).start_mark;
+            let place = Place {
+                line: mark.line as usize + 1,
+                column: mark.column as usize + 1,
+            };
+            let kind = (*e).type_;
+            let ev = match kind {
+                sys::YAML_DOCUMENT_START_EVENT => Event::DocumentStart,
+                sys::YAML_ALIAS_EVENT => Event::Alias,
+                sys::YAML_SCALAR_EVENT => {
+                    let s = (*e).data.scalar;
+                    Event::Scalar(std::slice::from_raw_parts(s.value, s.length as usize))
+                }
+                sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
+                sys::YAML_SEQUENCE_END_EVENT => Event::SequenceEnd,
+                sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
+                sys::YAML_MAPPING_END_EVENT => Event::MappingEnd,
+                _ => Event::Other,
+            };
+            let go_on = f(ev, place);
+            sys::yaml_event_delete(e);
+            if !go_on || kind == sys::YAML_STREAM_END_EVENT {
+                return;
+            }
+        }
+    }
+}
+
+/// libyaml's parser over a borrowed text.
 struct Parser<'text> {
     /// Boxed: libyaml keeps a pointer to the parser itself, so it must
     /// not move once initialised.
     raw: Box<MaybeUninit<sys::yaml_parser_t>>,
-    done: bool,
     text: PhantomData<&'text str>,
 }
 
@@ -240,54 +314,8 @@ impl<'text> Parser<'text> {
         }
         Some(Parser {
             raw,
-            done: false,
             text: PhantomData,
         })
-    }
-}
-
-impl Iterator for Parser<'_> {
-    type Item = (Event, Place);
-
-    fn next(&mut self) -> Option<(Event, Place)> {
-        if self.done {
-            return None;
-        }
-        let mut event = MaybeUninit::<sys::yaml_event_t>::uninit();
-        // SAFETY: the parser was initialised in `new` and not deleted; a
-        // successful parse fills `event`, which is read, then deleted once.
-        unsafe {
-            if sys::yaml_parser_parse(self.raw.as_mut_ptr(), event.as_mut_ptr()).fail {
-                self.done = true;
-                return None;
-            }
-            let e = event.as_mut_ptr();
-            let mark = (*e).start_mark;
-            let place = Place {
-                line: mark.line as usize + 1,
-                column: mark.column as usize + 1,
-            };
-            let out = match (*e).type_ {
-                sys::YAML_STREAM_END_EVENT => {
-                    self.done = true;
-                    Event::Other
-                }
-                sys::YAML_DOCUMENT_START_EVENT => Event::DocumentStart,
-                sys::YAML_ALIAS_EVENT => Event::Alias,
-                sys::YAML_SCALAR_EVENT => {
-                    let s = (*e).data.scalar;
-                    let bytes = std::slice::from_raw_parts(s.value, s.length as usize);
-                    Event::Scalar(String::from_utf8_lossy(bytes).into_owned())
-                }
-                sys::YAML_SEQUENCE_START_EVENT => Event::SequenceStart,
-                sys::YAML_SEQUENCE_END_EVENT => Event::SequenceEnd,
-                sys::YAML_MAPPING_START_EVENT => Event::MappingStart,
-                sys::YAML_MAPPING_END_EVENT => Event::MappingEnd,
-                _ => Event::Other,
-            };
-            sys::yaml_event_delete(e);
-            Some((out, place))
-        }
     }
 }
 
