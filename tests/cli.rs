@@ -531,6 +531,14 @@ fn line_of(file: &Path, needle: &str) -> usize {
         + 1
 }
 
+/// Appends `text` to `file`; the number of lines it then has.
+fn append(file: &Path, text: &str) -> usize {
+    let mut all = std::fs::read_to_string(file).expect("readable");
+    all.push_str(text);
+    std::fs::write(file, &all).expect("writable");
+    all.lines().count()
+}
+
 /// Replaces line `n` (1-based) of `file`.
 fn replace_line(file: &Path, n: usize, with: &str) {
     let text = std::fs::read_to_string(file).expect("readable");
@@ -621,6 +629,32 @@ fn validate_names_a_rule_that_never_fires() {
         dir.path(),
         &["rules/70-extra.yaml:2:", "`never-fires` never fires"],
     );
+    // A whole-space finding about a rule points at the rule's id.
+    assert_reported(
+        dir.path(),
+        &["rules/70-extra.yaml:2:7: rule `never-fires` never fires"],
+    );
+    let v = validate_json(dir.path());
+    let p = v["problems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "never-fires")
+        .expect("the rule that never fires");
+    assert_eq!(
+        (&p["file"], &p["line"], &p["column"]),
+        (&"rules/70-extra.yaml".into(), &2.into(), &7.into())
+    );
+}
+
+/// `validate --format json` on `dir`, which has problems.
+fn validate_json(dir: &Path) -> Value {
+    let out = run(
+        &["validate", "--content", path_str(dir), "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
 #[test]
@@ -774,25 +808,26 @@ fn an_invariant_with_an_unknown_platform_names_the_known_ones() {
 /// alias the first, so such a question is refused with the limit.
 #[test]
 fn a_question_with_more_than_64_options_is_refused_with_the_limit() {
-    let (dir, _) = broken_content("65-options", |d| {
-        let file = d.join("questions.yaml");
-        let mut text = std::fs::read_to_string(&file).unwrap();
-        text.push_str(
-            "\n- id: many\n  kind: choice\n  step: { sv: Många, en: Many }\n  \
+    let (dir, last) = broken_content("65-options", |d| {
+        let mut text = "\n- id: many\n  kind: choice\n  step: { sv: Många, en: Many }\n  \
              text: { sv: Vilken?, en: Which? }\n  help: { sv: Hjälp., en: Help. }\n  \
-             source: motala-2024#sekretess\n  options:\n",
-        );
+             source: motala-2024#sekretess\n  options:\n"
+            .to_owned();
         for i in 0..65 {
             text.push_str(&format!(
                 "    - {{ id: o{i}, label: {{ sv: O{i}, en: O{i} }} }}\n"
             ));
         }
-        std::fs::write(&file, text).unwrap();
-        1
+        append(&d.join("questions.yaml"), &text)
     });
     refused(
         dir.path(),
         &["questions.yaml", "`many` has 65 options", "at most 64"],
+    );
+    // The option over the limit, the last one.
+    assert_reported(
+        dir.path(),
+        &[&format!("questions.yaml:{last}:7: `many` has 65 options")],
     );
 }
 
@@ -867,9 +902,10 @@ fn validate_as_json_gives_each_problem_with_its_place_and_a_counterexample() {
 }
 
 /// Issue 9 (6): a flow-style rule is found at its own line, and of two
-/// rules with one id in one file the second is pointed at.
+/// rules with one id in one file the second is pointed at: the very node,
+/// in the folder as given, so an editor can jump there.
 #[test]
-fn flow_style_rules_and_duplicate_ids_are_found_at_their_own_line() {
+fn flow_style_rules_and_duplicate_ids_are_found_at_their_own_node() {
     let dir = with_extra_rules(
         "flow-style",
         "# Two rules on lines of their own.\n\
@@ -880,16 +916,153 @@ fn flow_style_rules_and_duplicate_ids_are_found_at_their_own_line() {
          - id: first-extra\n  when: { meeting_type: board }\n  warnings: [class-conflict]\n  \
          explain: { sv: C., en: C. }\n  source: motala-2024#sekretess\n",
     );
-    let err = stderr(&run(&["validate", "--content", path_str(dir.path())], None));
-    assert!(
-        err.contains(
-            "rules/70-extra.yaml:7: rule `flow-extra`: unknown checklist item `no-such-item`"
-        ),
-        "{err}"
+    // The item in the list of a flow mapping on line 7; the `id` value of
+    // the second definition.
+    assert_reported(
+        dir.path(),
+        &[
+            "rules/70-extra.yaml:7:67: rule `flow-extra`: unknown checklist item `no-such-item`",
+            "rules/70-extra.yaml:8:7: rule `first-extra` is defined twice",
+        ],
     );
-    assert!(
-        err.contains("rules/70-extra.yaml:8: rule `first-extra` is defined twice"),
-        "{err}"
+}
+
+/// `validate` refuses `dir` and reports each of `problems`
+/// (`file:line:column: message…`, the file relative to the folder) with
+/// the folder, as given, in front.
+fn assert_reported(dir: &Path, problems: &[&str]) {
+    let err = bad_input(&run(&["validate", "--content", path_str(dir)], None), &[]);
+    for p in problems {
+        let want = format!("{}/{p}", path_str(dir));
+        assert!(err.contains(&want), "{want}\n{err}");
+    }
+}
+
+/// Issue 9 (6): a checklist item defined twice in flow style is found at
+/// the second definition's `id` value.
+#[test]
+fn a_flow_style_duplicate_is_found_at_its_id() {
+    let (dir, line) = broken_content("flow-duplicate", |d| {
+        append(
+            &d.join("checklists.yaml"),
+            "- { id: find-out-class, text: { sv: Igen., en: Again. }, source: motala-2024#sekretess }\n",
+        )
+    });
+    assert_reported(
+        dir.path(),
+        &[&format!(
+            "checklists.yaml:{line}:9: checklist item `find-out-class` is defined twice"
+        )],
+    );
+}
+
+/// Issue 9 (6): an unknown key is found at the key, a value of the wrong
+/// type at the value (by the YAML parser itself or by the loader), and of
+/// a key given twice the second.
+#[test]
+fn unknown_keys_and_wrong_types_are_found_at_their_node() {
+    let rule = "# A rule with a misspelt key.\n\
+         - id: misspelt\n  colour: red\n  warnings: [class-conflict]\n  \
+         explain: { sv: A., en: A. }\n  source: motala-2024#sekretess\n";
+    for (label, line3, problem) in [
+        (
+            "unknown-key",
+            "colour: red",
+            "rules/70-extra.yaml:3:3: .[0]: unknown field `colour`",
+        ),
+        (
+            "wrong-type",
+            "forbid_digital: sometimes",
+            "rules/70-extra.yaml:3:19: .[0].forbid_digital: invalid type: string \"sometimes\", expected a boolean",
+        ),
+        (
+            "wrong-type-in-when",
+            "when: { secrecy: maybe }",
+            "rules/70-extra.yaml:3:20: `misspelt`: when: `secrecy` is a yes/no question",
+        ),
+        (
+            "key-twice",
+            "when: { secrecy: true }\n  when: { secrecy: false }",
+            "rules/70-extra.yaml:4:3: .[0]: duplicate field `when`",
+        ),
+    ] {
+        let dir = with_extra_rules(label, &rule.replace("colour: red", line3));
+        assert_reported(dir.path(), &[problem]);
+    }
+}
+
+/// Issue 9 (6): in a `when`, an unknown option is found at its list item
+/// and an unknown question at its key, however deep.
+#[test]
+fn unknown_options_and_questions_in_a_condition_are_found_at_their_node() {
+    let rule = "# A rule naming what the questions do not offer.\n\
+         - id: picnic\n  when: { meeting_type: [board, picnic] }\n  warnings: [class-conflict]\n  \
+         explain: { sv: A., en: A. }\n  source: motala-2024#sekretess\n";
+    let dir = with_extra_rules("unknown-option", rule);
+    assert_reported(
+        dir.path(),
+        &["rules/70-extra.yaml:3:33: `picnic`: when: `meeting_type` has no option `picnic`"],
+    );
+    let dir = with_extra_rules(
+        "unknown-question",
+        &rule.replace(
+            "{ meeting_type: [board, picnic] }",
+            "{ any: [{ secrecy: true }, { secrecie: true }] }",
+        ),
+    );
+    assert_reported(
+        dir.path(),
+        &["rules/70-extra.yaml:3:38: `picnic`: when: unknown question `secrecie`"],
+    );
+}
+
+/// Issue 9 (6): a scenario is an answers file; a wrong value in it is
+/// found at the value, as in any answers file.
+#[test]
+fn a_wrong_answer_in_a_scenario_is_found_at_its_value() {
+    let (dir, line) = broken_content("scenario-value", |d| {
+        let file = d.join("scenarios/klass-4.yaml");
+        let n = line_of(&file, "information_class: 4");
+        replace_line(&file, n, "information_class: 7");
+        n
+    });
+    assert_reported(
+        dir.path(),
+        &[&format!(
+            "scenarios/klass-4.yaml:{line}:20: `information_class` cannot be `7`"
+        )],
+    );
+}
+
+/// Issue 9 (6): paths are printed with the folder as the user gave it,
+/// relative or not; the JSON keeps them relative to the folder.
+#[test]
+fn problems_name_the_folder_as_given() {
+    let dir = with_extra_rules(
+        "as-given",
+        "# An unknown item.\n- id: x\n  organiser: [nothing]\n  \
+         explain: { sv: A., en: A. }\n  source: motala-2024#sekretess\n",
+    );
+    let (parent, name) = (
+        dir.path().parent().unwrap(),
+        dir.path().file_name().unwrap(),
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_motesguide"))
+        .current_dir(parent)
+        .args(["validate", "--content"])
+        .arg(name)
+        .output()
+        .expect("the binary runs");
+    let err = bad_input(&out, &[]);
+    let want = format!(
+        "  {}/rules/70-extra.yaml:3:15: rule `x`: unknown checklist item `nothing`",
+        name.to_str().unwrap()
+    );
+    assert!(err.contains(&want), "{want}\n{err}");
+    let p = &validate_json(dir.path())["problems"][0];
+    assert_eq!(
+        (&p["file"], &p["line"], &p["column"]),
+        (&"rules/70-extra.yaml".into(), &3.into(), &15.into())
     );
 }
 
@@ -1117,7 +1290,7 @@ fn refusals_are_in_swedish_by_default() {
     assert_eq!(
         err,
         format!(
-            "motesguide: {file}, rad 2: okänd nyckel `secrecie`; giltiga nycklar: {}\n",
+            "motesguide: {file}, rad 2, kolumn 1: okänd nyckel `secrecie`; giltiga nycklar: {}\n",
             keys.join(", ")
         )
     );
@@ -1128,14 +1301,14 @@ fn refusals_are_in_swedish_by_default() {
     assert_eq!(
         err,
         format!(
-            "motesguide: {file}, rad 1: `secrecy` kan inte vara `sometimes`; giltiga värden: true, false, unknown\n"
+            "motesguide: {file}, rad 1, kolumn 10: `secrecy` kan inte vara `sometimes`; giltiga värden: true, false, unknown\n"
         )
     );
     let (_dir, path) = answers_file("sensitive_data: [health, gossip]\n");
     bad_input(
         &run(&["--answers", path_str(&path)], None),
         &[
-            "rad 1: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
+            "rad 1, kolumn 17: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
             "(eller [] för inga)",
         ],
     );

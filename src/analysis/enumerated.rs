@@ -147,7 +147,7 @@ impl State {
                 let (ra, rb) = (&c.rules[a], &c.rules[b]);
                 if ra.recording != rb.recording {
                     let key = format!("conflict {} {}", ra.id, rb.id);
-                    let (file, line) = (ra.file.clone(), Some(ra.line));
+                    let (file, line) = (ra.file.clone(), Some((ra.line, ra.column)));
                     self.once(&key, &file, line, (profile, values), || {
                         format!(
                             "rules `{}` and `{}` ({}) give different recording verdicts for {}; make their conditions exclusive or state precedence with `overrides`",

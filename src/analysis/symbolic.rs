@@ -23,7 +23,7 @@ struct Candidate {
     key: (usize, Vec<usize>, usize),
     kind: String,
     file: String,
-    line: Option<usize>,
+    line: Option<(usize, usize)>,
     values: Vec<Answer>,
     message: Box<dyn FnOnce(&str) -> String>,
 }
@@ -65,7 +65,7 @@ pub(super) fn find(c: &Content) -> Result<State, Box<Problem>> {
         let mut candidate = |kind: String,
                              set: &Bdd,
                              stage: usize,
-                             (file, line): (String, Option<usize>),
+                             (file, line): (String, Option<(usize, usize)>),
                              message: Box<dyn FnOnce(&str) -> String>| {
             if found_kinds.contains(&kind) {
                 return;
@@ -150,7 +150,7 @@ pub(super) fn find(c: &Content) -> Result<State, Box<Problem>> {
                     format!("conflict {} {}", ra.id, rb.id),
                     &d.fired[a].and(&d.fired[b]),
                     2 + a * c.rules.len() + b,
-                    (ra.file.clone(), Some(ra.line)),
+                    (ra.file.clone(), Some((ra.line, ra.column))),
                     Box::new(move |w| {
                         format!(
                             "rules `{ida}` and `{idb}` ({fileb}) give different recording verdicts for {w}; make their conditions exclusive or state precedence with `overrides`"

@@ -129,15 +129,15 @@ impl State {
         &mut self,
         kind: &str,
         file: &str,
-        line: Option<usize>,
+        line: Option<(usize, usize)>,
         example: (usize, &[Answer]),
         message: impl FnOnce() -> String,
     ) {
         if self.kinds_reported.insert(kind.to_owned()) {
             self.problems.push(Problem {
                 file: file.to_owned(),
-                line,
-                column: None,
+                line: line.map(|l| l.0),
+                column: line.map(|l| l.1),
                 message: message(),
                 counterexample: Some(Counterexample {
                     profile: example.0,
@@ -155,7 +155,7 @@ impl State {
                 out.push(Problem {
                     file: inv.file.clone(),
                     line: Some(inv.line),
-                    column: None,
+                    column: Some(inv.column),
                     message: format!(
                         "invariant `{}` does not hold for {example}: {wrong}",
                         inv.id
@@ -171,7 +171,7 @@ impl State {
                 out.push(Problem {
                     file: over.file.clone(),
                     line: Some(over.line),
-                    column: None,
+                    column: Some(over.column),
                     message: format!(
                         "rule `{}` overrides `{}` and so drops {} where both hold: {} combination{} of answers, for example {example}; if the looser advice is intended, say so with `loosens: true` on rule `{}`",
                         over.id,
@@ -194,7 +194,7 @@ impl State {
             let problem = |message: String| Problem {
                 file: r.file.clone(),
                 line: Some(r.line),
-                column: None,
+                column: Some(r.column),
                 message,
                 id: Some(r.id.clone()),
                 ..Default::default()
@@ -216,7 +216,7 @@ impl State {
             let problem = |message: String| Problem {
                 file: "questions.yaml".into(),
                 line: Some(question.line),
-                column: None,
+                column: Some(question.column),
                 message,
                 ..Default::default()
             };
@@ -264,8 +264,8 @@ impl State {
                 if !shown[i] && (!only_by_rule || by_rule(i)) {
                     out.push(Problem {
                         file: file.into(),
-                        line: None,
-                        column: None,
+                        line: Some(item.line),
+                        column: Some(item.column),
                         message: format!(
                             "{what} `{}` is never shown: wherever a rule gives it, its `requires` fails",
                             item.id
@@ -280,7 +280,7 @@ impl State {
                 out.push(Problem {
                     file: "platforms.yaml".into(),
                     line: Some(platform.line),
-                    column: None,
+                    column: Some(platform.column),
                     message: format!(
                         "platform `{}` is never recommended for any combination of answers",
                         platform.id
@@ -293,8 +293,8 @@ impl State {
             if !self.classes_seen.contains(&class.level) {
                 out.push(Problem {
                     file: "classes.yaml".into(),
-                    line: None,
-                    column: None,
+                    line: Some(class.line),
+                    column: Some(class.column),
                     message: format!(
                         "information class {} is never the outcome of any combination of answers",
                         class.level
@@ -424,7 +424,7 @@ fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
                 out.push(Problem {
                     file: b.file.clone(),
                     line: Some(b.line),
-                    column: None,
+                    column: Some(b.column),
                     message: format!(
                         "rule `{}` duplicates rule `{}` ({}:{})",
                         b.id, a.id, a.file, a.line

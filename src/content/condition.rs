@@ -8,7 +8,7 @@
 //!   must all hold.
 
 use crate::content::model::{Answer, Question, QuestionKind};
-use crate::yaml::{Mapping, Value, scalar_to_string, type_name};
+use crate::yaml::{Mapping, Path, Step, Value, scalar_to_string, type_name};
 
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Cond {
@@ -189,34 +189,70 @@ fn truth(b: bool) -> Truth {
     if b { Truth::Yes } else { Truth::No }
 }
 
-/// Compiles a written condition against the questions. The error says what
-/// is wrong and what would be accepted.
-pub fn compile(value: &Value, questions: &[Question]) -> Result<Cond, String> {
-    match value {
-        Value::Mapping(map) => compile_mapping(map, questions),
-        Value::Null => Ok(Cond::Always),
-        other => Err(format!(
-            "a condition must be a mapping such as `secrecy: true` or `any: [...]`, found {}",
-            type_name(other)
-        )),
+/// Why a written condition does not compile, and the node at fault.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CondError {
+    /// The node, relative to the condition itself.
+    pub at: Path,
+    /// The fault is the key at `at` (an unknown question), not its value.
+    pub key: bool,
+    /// What is wrong and what would be accepted.
+    pub message: String,
+}
+
+impl CondError {
+    fn value(message: String) -> CondError {
+        CondError {
+            at: Path::root(),
+            key: false,
+            message,
+        }
+    }
+
+    /// The same error, seen from the node one `step` above.
+    fn under(self, step: Step) -> CondError {
+        CondError {
+            at: self.at.under(step),
+            ..self
+        }
     }
 }
 
-fn compile_mapping(map: &Mapping, questions: &[Question]) -> Result<Cond, String> {
+/// Compiles a written condition against the questions. The error says what
+/// is wrong, what would be accepted, and where.
+pub fn compile(value: &Value, questions: &[Question]) -> Result<Cond, CondError> {
+    match value {
+        Value::Mapping(map) => compile_mapping(map, questions),
+        Value::Null => Ok(Cond::Always),
+        other => Err(CondError::value(format!(
+            "a condition must be a mapping such as `secrecy: true` or `any: [...]`, found {}",
+            type_name(other)
+        ))),
+    }
+}
+
+fn compile_mapping(map: &Mapping, questions: &[Question]) -> Result<Cond, CondError> {
     let mut parts = Vec::new();
     for (key, value) in map {
-        let key = scalar_to_string(key).ok_or("a condition key must be a text")?;
+        let key = scalar_to_string(key)
+            .ok_or_else(|| CondError::value("a condition key must be a text".into()))?;
+        let here = |e: CondError| e.under(Step::Key(key.clone()));
         let part = match key.as_str() {
             "all" | "any" => {
-                let list = value
-                    .as_sequence()
-                    .ok_or_else(|| format!("`{key}` takes a list of conditions"))?;
+                let list = value.as_sequence().ok_or_else(|| {
+                    here(CondError::value(format!(
+                        "`{key}` takes a list of conditions"
+                    )))
+                })?;
                 if list.is_empty() {
-                    return Err(format!("`{key}` needs at least one condition"));
+                    return Err(here(CondError::value(format!(
+                        "`{key}` needs at least one condition"
+                    ))));
                 }
                 let cs = list
                     .iter()
-                    .map(|v| compile(v, questions))
+                    .enumerate()
+                    .map(|(i, v)| compile(v, questions).map_err(|e| here(e.under(Step::Index(i)))))
                     .collect::<Result<Vec<_>, _>>()?;
                 if key == "all" {
                     Cond::All(cs)
@@ -224,16 +260,19 @@ fn compile_mapping(map: &Mapping, questions: &[Question]) -> Result<Cond, String
                     Cond::Any(cs)
                 }
             }
-            "not" => Cond::Not(Box::new(compile(value, questions)?)),
+            "not" => Cond::Not(Box::new(compile(value, questions).map_err(here)?)),
             id => {
                 let q = questions.iter().position(|q| q.id == id).ok_or_else(|| {
                     let ids: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-                    format!(
-                        "unknown question `{id}` in a condition; accepted: all, any, not, {}",
-                        ids.join(", ")
-                    )
+                    CondError {
+                        key: true,
+                        ..here(CondError::value(format!(
+                            "unknown question `{id}` in a condition; accepted: all, any, not, {}",
+                            ids.join(", ")
+                        )))
+                    }
                 })?;
-                compile_leaf(q, &questions[q], value)?
+                compile_leaf(q, &questions[q], value).map_err(here)?
             }
         };
         parts.push(part);
@@ -245,22 +284,27 @@ fn compile_mapping(map: &Mapping, questions: &[Question]) -> Result<Cond, String
     })
 }
 
-fn compile_leaf(q: usize, question: &Question, value: &Value) -> Result<Cond, String> {
-    let options = |list: &[Value]| -> Result<u64, String> {
+fn compile_leaf(q: usize, question: &Question, value: &Value) -> Result<Cond, CondError> {
+    // Options in a list are found at their item; a single one at the value.
+    let options = |list: &[Value], listed: bool| -> Result<u64, CondError> {
         let mut bits = 0u64;
-        for v in list {
+        for (n, v) in list.iter().enumerate() {
             let id = scalar_to_string(v).unwrap_or_default();
             let i = question.option_index(&id).ok_or_else(|| {
-                format!(
+                let e = CondError::value(format!(
                     "`{}` has no option `{id}`; accepted: {}",
                     question.id,
                     option_ids(question)
-                )
+                ));
+                if listed { e.under(Step::Index(n)) } else { e }
             })?;
             bits |= 1 << i;
         }
         if bits == 0 {
-            return Err(format!("`{}` needs at least one option", question.id));
+            return Err(CondError::value(format!(
+                "`{}` needs at least one option",
+                question.id
+            )));
         }
         Ok(bits)
     };
@@ -270,37 +314,37 @@ fn compile_leaf(q: usize, question: &Question, value: &Value) -> Result<Cond, St
                 question: q,
                 value: *b,
             }),
-            other => Err(format!(
+            other => Err(CondError::value(format!(
                 "`{}` is a yes/no question: write true or false, found {}",
                 question.id,
                 type_name(other)
-            )),
+            ))),
         },
         QuestionKind::Choice => match value {
             Value::Sequence(list) => Ok(Cond::OneOf {
                 question: q,
-                options: options(list)?,
+                options: options(list, true)?,
             }),
             Value::String(s) if s == "unanswered" => Ok(Cond::Unanswered { question: q }),
             scalar => Ok(Cond::OneOf {
                 question: q,
-                options: options(std::slice::from_ref(scalar))?,
+                options: options(std::slice::from_ref(scalar), false)?,
             }),
         },
         QuestionKind::Multi => match value {
             Value::Sequence(list) => Ok(Cond::Contains {
                 question: q,
-                options: options(list)?,
+                options: options(list, true)?,
             }),
             Value::String(s) if s == "empty" => Ok(Cond::Empty { question: q }),
             Value::String(s) if s == "nonempty" => {
                 Ok(Cond::Not(Box::new(Cond::Empty { question: q })))
             }
-            other => Err(format!(
+            other => Err(CondError::value(format!(
                 "`{}` is a multiple choice: write empty, nonempty or a list of options, found {}",
                 question.id,
                 type_name(other)
-            )),
+            ))),
         },
     }
 }

@@ -5,12 +5,12 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::de::DeserializeOwned;
 
-use crate::content::condition::{self, Cond};
+use crate::content::condition::{self, Cond, CondError};
 use crate::content::model::*;
 use crate::content::problem::{ContentError, Problem};
 use crate::content::raw;
 use crate::text::Text;
-use crate::yaml::{self, Value};
+use crate::yaml::{self, Path, Place, Positions, Value};
 
 /// The optional file of declared invariants (CONTRACT.md 0.2).
 pub const INVARIANTS_FILE: &str = "invariants.yaml";
@@ -39,6 +39,8 @@ pub fn load(origin: &str, files: Vec<(String, String)>) -> Result<Content, Conte
         files: files.into_iter().collect(),
         problems: Vec::new(),
         failed: HashSet::new(),
+        positions: BTreeMap::new(),
+        rule_cites: Vec::new(),
     };
     let content = loader.run();
     match content {
@@ -59,10 +61,19 @@ struct Loader {
     /// Files that did not parse: references into them are not reported,
     /// so one syntax error does not bury itself under a hundred others.
     failed: HashSet<String>,
+    /// Where every node of each file read so far stands.
+    positions: BTreeMap<String, Positions>,
+    /// Per rule, in order: each source as written, and where.
+    rule_cites: Vec<Vec<(String, Option<Place>)>>,
 }
 
 /// Names of things already defined, for duplicate checks and lookups.
 type Ids = Vec<String>;
+
+/// Entry `i` (from 0) of a file that holds a list.
+fn entry(i: usize) -> Path {
+    Path::root().index(i)
+}
 
 impl Loader {
     fn run(&mut self) -> Option<Content> {
@@ -84,9 +95,13 @@ impl Loader {
             &documents, &questions, &platforms, &profiles, &items, &warnings,
         );
         if defaults.len() != 1 && !profiles.is_empty() {
+            // Of two that say so, the second; of none, no node is to blame.
+            let at = defaults
+                .get(1)
+                .and_then(|&i| self.at("profiles.yaml", &entry(i).key("default")));
             self.problem(
                 "profiles.yaml",
-                None,
+                at,
                 format!(
                     "exactly one profile must say `default: true`; {} do",
                     defaults.len()
@@ -131,70 +146,99 @@ impl Loader {
         let written: Vec<raw::Invariant> = self.parse_list(file);
         let mut seen: Vec<String> = Vec::new();
         let mut out = Vec::new();
-        for inv in written {
+        for (n, inv) in written.into_iter().enumerate() {
             let id = inv.id.clone();
-            let nth = seen.iter().filter(|s| **s == id).count();
-            let line = self.line_of_id_nth(file, &id, nth).unwrap_or(1);
+            let here = entry(n);
+            let place = self.place(file, &here.key("id"));
             if seen.contains(&id) {
                 self.problem(
                     file,
-                    Some(line),
+                    Some(place),
                     format!("invariant `{id}` is defined twice"),
                 );
             }
             seen.push(id.clone());
             let when = match &inv.when {
                 Some(v) => self
-                    .condition(file, &id, "when", v, questions)
+                    .condition(file, &id, "when", v, questions, &here.key("when"))
                     .unwrap_or(Cond::Always),
                 None => Cond::Always,
             };
             // A reference into a file that did not parse is not reported:
             // that file's own problem is.
-            let find =
-                |this: &mut Self, what: &str, ids: &[String], known: &[&str]| -> Vec<usize> {
-                    let defined_in = match what {
-                        "profile" => "profiles.yaml",
-                        "platform" => "platforms.yaml",
-                        "warning" => "warnings.yaml",
-                        _ => "checklists.yaml",
-                    };
-                    ids.iter()
-                        .filter_map(|x| {
-                            let found = known.iter().position(|k| k == x);
-                            if found.is_none() && !this.unparsed(defined_in) {
-                                let l = this.line_of_token(file, &id, x);
-                                this.problem(
-                                    file,
-                                    l,
-                                    format!(
-                                        "invariant `{id}`: unknown {what} `{x}`; known: {}",
-                                        known.join(", ")
-                                    ),
-                                );
-                            }
-                            found
-                        })
-                        .collect()
+            let find = |this: &mut Self,
+                        what: &str,
+                        ids: &[String],
+                        known: &[&str],
+                        list: Path|
+             -> Vec<usize> {
+                let defined_in = match what {
+                    "profile" => "profiles.yaml",
+                    "platform" => "platforms.yaml",
+                    "warning" => "warnings.yaml",
+                    _ => "checklists.yaml",
                 };
+                ids.iter()
+                    .enumerate()
+                    .filter_map(|(k, x)| {
+                        let found = known.iter().position(|k| k == x);
+                        if found.is_none() && !this.unparsed(defined_in) {
+                            let at = this.at(file, &list.index(k));
+                            this.problem(
+                                file,
+                                at,
+                                format!(
+                                    "invariant `{id}`: unknown {what} `{x}`; known: {}",
+                                    known.join(", ")
+                                ),
+                            );
+                        }
+                        found
+                    })
+                    .collect()
+            };
             let profile_ids: Vec<&str> = profiles.iter().map(|p| p.id.as_str()).collect();
             let platform_ids: Vec<&str> = platforms.iter().map(|p| p.id.as_str()).collect();
             let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
             let warning_ids: Vec<&str> = warnings.iter().map(|w| w.id.as_str()).collect();
             let t = &inv.then;
+            let then = here.key("then");
             let profiles_of = inv
                 .profiles
                 .as_ref()
-                .map(|ps| find(self, "profile", ps, &profile_ids));
-            let platforms_within = t
-                .platforms_within
-                .as_ref()
-                .map(|ps| find(self, "platform", ps, &platform_ids));
-            let platforms_exclude = find(self, "platform", &t.platforms_exclude, &platform_ids);
-            let organiser_includes = find(self, "checklist item", &t.organiser_includes, &item_ids);
-            let participants_includes =
-                find(self, "checklist item", &t.participants_includes, &item_ids);
-            let warnings_include = find(self, "warning", &t.warnings_include, &warning_ids);
+                .map(|ps| find(self, "profile", ps, &profile_ids, here.key("profiles")));
+            let platforms_within = t.platforms_within.as_ref().map(|ps| {
+                let list = then.key("platforms_within");
+                find(self, "platform", ps, &platform_ids, list)
+            });
+            let platforms_exclude = find(
+                self,
+                "platform",
+                &t.platforms_exclude,
+                &platform_ids,
+                then.key("platforms_exclude"),
+            );
+            let organiser_includes = find(
+                self,
+                "checklist item",
+                &t.organiser_includes,
+                &item_ids,
+                then.key("organiser_includes"),
+            );
+            let participants_includes = find(
+                self,
+                "checklist item",
+                &t.participants_includes,
+                &item_ids,
+                then.key("participants_includes"),
+            );
+            let warnings_include = find(
+                self,
+                "warning",
+                &t.warnings_include,
+                &warning_ids,
+                then.key("warnings_include"),
+            );
             let says_something = t.digital_meeting_allowed.is_some()
                 || t.platforms_within.is_some()
                 || !t.platforms_exclude.is_empty()
@@ -204,13 +248,14 @@ impl Loader {
                 || !t.participants_includes.is_empty()
                 || !t.warnings_include.is_empty();
             if !says_something {
+                let at = self.at(file, &then);
                 self.problem(
                     file,
-                    Some(line),
+                    at,
                     format!("invariant `{id}`: `then` needs at least one key (digital_meeting_allowed, platforms_within, platforms_exclude, class_at_least, recording_allowed, organiser_includes, participants_includes, warnings_include)"),
                 );
             }
-            let sources = self.sources(file, &id, &inv.source, documents);
+            let sources = self.sources(file, &id, &inv.source, documents, &here.key("source"));
             out.push(Invariant {
                 id,
                 when,
@@ -225,7 +270,8 @@ impl Loader {
                 warnings_include,
                 sources,
                 file: file.to_owned(),
-                line,
+                line: place.line,
+                column: place.column,
             });
         }
         out
@@ -244,7 +290,10 @@ impl Loader {
             names.push(format!("`{}`", first.id));
             self.problem(
                 &first.file.clone(),
-                Some(first.line),
+                Some(Place {
+                    line: first.line,
+                    column: first.column,
+                }),
                 format!(
                     "rules override one another in a cycle ({}): where they all hold none of them fires and their duties are dropped without a word; remove one `overrides` so that one rule takes precedence",
                     names.join(" → ")
@@ -253,37 +302,32 @@ impl Loader {
         }
     }
 
-    fn problem(&mut self, file: &str, line: Option<usize>, message: String) {
+    /// A problem in `file` about the node at `at`, or (`None`) about no
+    /// single node.
+    fn problem(&mut self, file: &str, at: Option<Place>, message: String) {
         self.problems.push(Problem {
             file: file.to_owned(),
-            line,
-            column: None,
+            line: at.map(|p| p.line),
+            column: at.map(|p| p.column),
             message,
             ..Default::default()
         });
     }
 
-    /// The line where the entry with `id` starts in `file`.
-    fn line_of_id(&self, file: &str, id: &str) -> Option<usize> {
-        self.line_of_id_nth(file, id, 0)
+    /// Where the node at `path` in `file` starts.
+    fn at(&self, file: &str, path: &Path) -> Option<Place> {
+        self.positions.get(file)?.value(path)
     }
 
-    /// The line where entry `id` is defined for the `n`-th time (from 0):
-    /// the second of two duplicates is the one to point at.
-    fn line_of_id_nth(&self, file: &str, id: &str, n: usize) -> Option<usize> {
-        let text = self.files.get(file)?;
-        text.lines()
-            .enumerate()
-            .filter(|(_, l)| defines_id(l, id))
-            .nth(n)
-            .map(|(i, _)| i + 1)
+    /// Where the key of the mapping entry at `path` in `file` starts.
+    fn key_at(&self, file: &str, path: &Path) -> Option<Place> {
+        self.positions.get(file)?.key(path)
     }
 
-    /// The line of `token` at or after the entry `id` in `file`.
-    fn line_of_token(&self, file: &str, id: &str, token: &str) -> Option<usize> {
-        let text = self.files.get(file)?;
-        let from = self.line_of_id(file, id).unwrap_or(1);
-        yaml::find_token(text, from, token).map(|(l, _)| l)
+    /// Where a node that parsed starts, for the model's places: it is
+    /// always indexed, since positions and values come from one parser.
+    fn place(&self, file: &str, path: &Path) -> Place {
+        self.at(file, path).unwrap_or(Place { line: 1, column: 1 })
     }
 
     /// Whether a file defining what a reference names (a file, or a folder
@@ -341,10 +385,12 @@ impl Loader {
         let Some(text) = self.files.get(file) else {
             return Vec::new();
         };
-        match yaml::from_str::<Vec<T>>(text) {
+        let positions = Positions::of(text);
+        let parsed = yaml::from_str::<Vec<T>>(text);
+        let list = match parsed {
             Ok(list) => list,
             Err(e) => {
-                let (line, column) = yaml::error_position(&e).unzip();
+                let mut at = yaml::error_position(&e);
                 let message = e.to_string();
                 // serde_yaml appends "at line X column Y"; the position is ours to print.
                 let message = message
@@ -352,48 +398,61 @@ impl Loader {
                     .next()
                     .unwrap_or(&message)
                     .to_owned();
-                self.problems.push(Problem {
-                    file: file.to_owned(),
-                    line,
-                    column,
-                    message,
-                    ..Default::default()
-                });
+                // A key given twice is reported at its mapping; the
+                // second of the two is the node to point at.
+                if message.contains("duplicate") {
+                    at = at.map(|m| positions.repeated_key(m).unwrap_or(m));
+                }
+                self.problem(file, at, message);
                 self.failed.insert(file.to_owned());
                 Vec::new()
             }
-        }
+        };
+        self.positions.insert(file.to_owned(), positions);
+        list
     }
 
-    fn check_unique(&mut self, file: &str, ids: &[String], what: &str) {
+    /// Every id given once and not empty; `at(i)` is the path of the
+    /// `i`-th id, so the second of two is the one pointed at.
+    fn check_unique(&mut self, file: &str, ids: &[String], what: &str, at: impl Fn(usize) -> Path) {
         let mut seen = HashSet::new();
-        for id in ids {
-            if id.is_empty() {
-                self.problem(file, None, format!("a {what} has an empty id"));
+        for (i, id) in ids.iter().enumerate() {
+            let message = if id.is_empty() {
+                format!("a {what} has an empty id")
             } else if !seen.insert(id) {
-                let line = self
-                    .line_of_id_nth(file, id, 1)
-                    .or(self.line_of_id(file, id));
-                self.problem(file, line, format!("{what} `{id}` is defined twice"));
-            }
+                format!("{what} `{id}` is defined twice")
+            } else {
+                continue;
+            };
+            let place = self.at(file, &at(i));
+            self.problem(file, place, message);
         }
     }
 
-    fn check_text(&mut self, file: &str, id: &str, field: &str, text: &Text) {
+    /// Both languages of the text at `at` written; an empty one is
+    /// pointed at.
+    fn check_text(&mut self, file: &str, id: &str, field: &str, text: &Text, at: &Path) {
         for (lang, s) in [("sv", &text.sv), ("en", &text.en)] {
             if s.trim().is_empty() {
-                let line = self.line_of_id(file, id);
+                let place = self.at(file, &at.key(lang)).or(self.at(file, at));
                 self.problem(
                     file,
-                    line,
+                    place,
                     format!("`{id}`: {field} is empty in `{lang}`; both sv and en are required"),
                 );
             }
         }
     }
 
-    /// Resolves `document#section`.
-    fn source(&mut self, file: &str, owner: &str, written: &str, documents: &[Document]) -> Source {
+    /// Resolves `document#section`, written at `at`.
+    fn source(
+        &mut self,
+        file: &str,
+        owner: &str,
+        written: &str,
+        documents: &[Document],
+        at: &Path,
+    ) -> Source {
         let (doc_id, section_id) = written.split_once('#').unwrap_or((written, ""));
         let found = documents.iter().position(|d| d.id == doc_id).and_then(|d| {
             documents[d]
@@ -412,14 +471,14 @@ impl Loader {
                     section: 0,
                 };
             }
-            let line = self.line_of_token(file, owner, written);
+            let place = self.at(file, at);
             let accepted: Vec<String> = documents
                 .iter()
                 .flat_map(|d| d.sections.iter().map(move |s| format!("{}#{}", d.id, s.id)))
                 .collect();
             self.problem(
                 file,
-                line,
+                place,
                 format!(
                     "`{owner}`: unknown source `{written}`; write document#section, one of: {}",
                     accepted.join(", ")
@@ -436,18 +495,23 @@ impl Loader {
         let file = "documents.yaml";
         let raw: Vec<raw::Document> = self.parse_list(file);
         let ids: Ids = raw.iter().map(|d| d.id.clone()).collect();
-        self.check_unique(file, &ids, "document");
+        self.check_unique(file, &ids, "document", |i| entry(i).key("id"));
         raw.into_iter()
-            .map(|d| {
+            .enumerate()
+            .map(|(i, d)| {
+                let here = entry(i);
                 if let Some(issuer) = &d.issuer {
-                    self.check_text(file, &d.id, "issuer", issuer);
+                    self.check_text(file, &d.id, "issuer", issuer, &here.key("issuer"));
                 }
-                self.check_text(file, &d.id, "summary", &d.summary);
+                self.check_text(file, &d.id, "summary", &d.summary, &here.key("summary"));
                 let section_ids: Ids = d.sections.iter().map(|s| s.id.clone()).collect();
-                self.check_unique(file, &section_ids, &format!("section of `{}`", d.id));
+                let sections = here.key("sections");
+                self.check_unique(file, &section_ids, &format!("section of `{}`", d.id), |s| {
+                    sections.index(s).key("id")
+                });
                 if d.sections.is_empty() {
-                    let line = self.line_of_id(file, &d.id);
-                    self.problem(file, line, format!("document `{}` has no sections", d.id));
+                    let at = self.at(file, &sections);
+                    self.problem(file, at, format!("document `{}` has no sections", d.id));
                 }
                 Document {
                     id: d.id,
@@ -471,29 +535,32 @@ impl Loader {
     fn classes(&mut self, documents: &[Document]) -> Vec<Class> {
         let file = "classes.yaml";
         let raw: Vec<raw::Class> = self.parse_list(file);
+        // In the order written, so the second of two is pointed at.
+        let levels: Ids = raw.iter().map(|c| c.level.to_string()).collect();
+        self.check_unique(file, &levels, "class level", |i| entry(i).key("level"));
         let mut classes: Vec<Class> = raw
             .into_iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
+                let here = entry(i);
                 let id = c.level.to_string();
-                self.check_text(file, &id, "name", &c.name);
-                self.check_text(file, &id, "help", &c.help);
+                self.check_text(file, &id, "name", &c.name, &here.key("name"));
+                self.check_text(file, &id, "help", &c.help, &here.key("help"));
+                let place = self.place(file, &here.key("level"));
                 Class {
                     level: c.level,
                     name: c.name,
                     help: c.help,
-                    sources: self.sources(file, &id, &c.source, documents),
+                    sources: self.sources(file, &id, &c.source, documents, &here.key("source")),
+                    line: place.line,
+                    column: place.column,
                 }
             })
             .collect();
         classes.sort_by_key(|c| c.level);
-        let levels: Ids = classes.iter().map(|c| c.level.to_string()).collect();
-        self.check_unique(file, &levels, "class level");
         if classes.is_empty() && self.files.contains_key(file) {
-            self.problem(
-                file,
-                None,
-                "at least one information class is needed".into(),
-            );
+            let at = self.at(file, &Path::root());
+            self.problem(file, at, "at least one information class is needed".into());
         }
         classes
     }
@@ -502,25 +569,27 @@ impl Loader {
         let file = "questions.yaml";
         let raw: Vec<raw::Question> = self.parse_list(file);
         let ids: Ids = raw.iter().map(|q| q.id.clone()).collect();
-        self.check_unique(file, &ids, "question");
+        self.check_unique(file, &ids, "question", |i| entry(i).key("id"));
         let mut questions: Vec<Question> = Vec::new();
-        for q in raw {
+        for (i, q) in raw.into_iter().enumerate() {
+            let here = entry(i);
+            let place = self.place(file, &here.key("id"));
             if q.id == "profile" {
-                let line = self.line_of_id(file, &q.id);
                 self.problem(
                     file,
-                    line,
+                    Some(place),
                     "`profile` is reserved for the answers file's profile key".into(),
                 );
             }
             for (field, text) in [("step", &q.step), ("text", &q.text), ("help", &q.help)] {
-                self.check_text(file, &q.id, field, text);
+                self.check_text(file, &q.id, field, text, &here.key(field));
             }
-            let sources = self.sources(file, &q.id, &q.source, documents);
-            let options = self.options(file, &q);
+            let sources = self.sources(file, &q.id, &q.source, documents, &here.key("source"));
+            let options = self.options(file, &q, &here);
             let mut question = Question {
                 id: q.id.clone(),
-                line: self.line_of_id(file, &q.id).unwrap_or(1),
+                line: place.line,
+                column: place.column,
                 kind: q.kind,
                 step: q.step,
                 text: q.text,
@@ -534,13 +603,29 @@ impl Loader {
                 ask_when: None,
                 options,
             };
-            question.default = self.default_answer(file, &question, q.default.as_ref());
+            question.default =
+                self.default_answer(file, &question, q.default.as_ref(), &here.key("default"));
             // Implications read earlier questions only, as ask_when does.
-            for imp in &q.implied {
-                let when = self.condition(file, &q.id, "implied.when", &imp.when, &questions);
-                let value = self.default_answer(file, &question, Some(&imp.value));
-                self.check_text(file, &q.id, "implied.because", &imp.because);
-                let sources = self.sources(file, &q.id, &imp.source, documents);
+            for (k, imp) in q.implied.iter().enumerate() {
+                let at = here.key("implied").index(k);
+                let when = self.condition(
+                    file,
+                    &q.id,
+                    "implied.when",
+                    &imp.when,
+                    &questions,
+                    &at.key("when"),
+                );
+                let value =
+                    self.default_answer(file, &question, Some(&imp.value), &at.key("value"));
+                self.check_text(
+                    file,
+                    &q.id,
+                    "implied.because",
+                    &imp.because,
+                    &at.key("because"),
+                );
+                let sources = self.sources(file, &q.id, &imp.source, documents, &at.key("source"));
                 if let Some(when) = when {
                     question.implied.push(Implied {
                         when,
@@ -551,16 +636,23 @@ impl Loader {
                 }
             }
             // ask_when may read only earlier questions: the wizard asks in order.
-            question.ask_when = q
-                .ask_when
-                .as_ref()
-                .and_then(|v| self.condition(file, &q.id, "ask_when", v, &questions));
+            question.ask_when = q.ask_when.as_ref().and_then(|v| {
+                self.condition(
+                    file,
+                    &q.id,
+                    "ask_when",
+                    v,
+                    &questions,
+                    &here.key("ask_when"),
+                )
+            });
             let mut option_conditions = Vec::new();
-            for o in &q.options {
+            for (k, o) in q.options.iter().enumerate() {
+                let at = here.key("options").index(k).key("offer_when");
                 option_conditions.push(
-                    o.offer_when
-                        .as_ref()
-                        .and_then(|v| self.condition(file, &q.id, "offer_when", v, &questions)),
+                    o.offer_when.as_ref().and_then(|v| {
+                        self.condition(file, &q.id, "offer_when", v, &questions, &at)
+                    }),
                 );
             }
             for (o, c) in question.options.iter_mut().zip(option_conditions) {
@@ -571,51 +663,69 @@ impl Loader {
         questions
     }
 
-    fn options(&mut self, file: &str, q: &raw::Question) -> Vec<QuestOption> {
-        let line = self.line_of_id(file, &q.id);
+    /// The options of question `q`, written at `here`.
+    fn options(&mut self, file: &str, q: &raw::Question, here: &Path) -> Vec<QuestOption> {
+        let list = here.key("options");
         match q.kind {
-            QuestionKind::YesNo if !q.options.is_empty() => self.problem(
-                file,
-                line,
-                format!(
-                    "`{}` is yes_no: its options are fixed, remove `options`",
-                    q.id
-                ),
-            ),
+            QuestionKind::YesNo if !q.options.is_empty() => {
+                let at = self.key_at(file, &list);
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "`{}` is yes_no: its options are fixed, remove `options`",
+                        q.id
+                    ),
+                )
+            }
             QuestionKind::Choice | QuestionKind::Multi if q.options.len() < 2 => {
-                self.problem(file, line, format!("`{}` needs at least two options", q.id))
+                let at = self
+                    .at(file, &list)
+                    .or_else(|| self.at(file, &here.key("id")));
+                self.problem(file, at, format!("`{}` needs at least two options", q.id))
             }
             // Conditions hold options as bits of a 64-bit set: a 65th option
             // would alias the first, so it is refused, not misread.
-            QuestionKind::Choice | QuestionKind::Multi if q.options.len() > 64 => self.problem(
-                file,
-                line,
-                format!(
-                    "`{}` has {} options; a question can have at most 64",
-                    q.id,
-                    q.options.len()
-                ),
-            ),
-            QuestionKind::Multi if q.unknown => self.problem(
-                file,
-                line,
-                format!("`{}`: a multiple choice cannot offer `unknown`", q.id),
-            ),
+            QuestionKind::Choice | QuestionKind::Multi if q.options.len() > 64 => {
+                let at = self.at(file, &list.index(64));
+                self.problem(
+                    file,
+                    at,
+                    format!(
+                        "`{}` has {} options; a question can have at most 64",
+                        q.id,
+                        q.options.len()
+                    ),
+                )
+            }
+            QuestionKind::Multi if q.unknown => {
+                let at = self.at(file, &here.key("unknown"));
+                self.problem(
+                    file,
+                    at,
+                    format!("`{}`: a multiple choice cannot offer `unknown`", q.id),
+                )
+            }
             _ => {}
         }
         let options: Vec<QuestOption> = q
             .options
             .iter()
-            .map(|o| {
+            .enumerate()
+            .map(|(k, o)| {
+                let option = list.index(k);
                 let id = yaml::scalar_to_string(&o.id).unwrap_or_default();
-                self.check_text(file, &q.id, &format!("label of option `{id}`"), &o.label);
+                let label = format!("label of option `{id}`");
+                self.check_text(file, &q.id, &label, &o.label, &option.key("label"));
                 if let Some(h) = &o.help {
-                    self.check_text(file, &q.id, &format!("help of option `{id}`"), h);
+                    let help = format!("help of option `{id}`");
+                    self.check_text(file, &q.id, &help, h, &option.key("help"));
                 }
                 if matches!(id.as_str(), "unknown" | "unanswered" | "empty" | "nonempty") {
+                    let at = self.at(file, &option.key("id"));
                     self.problem(
                         file,
-                        line,
+                        at,
                         format!("`{}`: option id `{id}` is reserved", q.id),
                     );
                 }
@@ -628,16 +738,25 @@ impl Loader {
             })
             .collect();
         let ids: Ids = options.iter().map(|o| o.id.clone()).collect();
-        self.check_unique(file, &ids, &format!("option of `{}`", q.id));
+        self.check_unique(file, &ids, &format!("option of `{}`", q.id), |k| {
+            list.index(k).key("id")
+        });
         options
     }
 
-    fn default_answer(&mut self, file: &str, q: &Question, written: Option<&Value>) -> Answer {
-        let line = self.line_of_token(file, &q.id, "default:");
-        let bad = |this: &mut Self, accepted: String| {
+    /// A default (or implied) answer for `q`, written at `at`.
+    fn default_answer(
+        &mut self,
+        file: &str,
+        q: &Question,
+        written: Option<&Value>,
+        at: &Path,
+    ) -> Answer {
+        let bad = |this: &mut Self, node: &Path, accepted: String| {
+            let place = this.at(file, node);
             this.problem(
                 file,
-                line,
+                place,
                 format!("`{}`: default must be {accepted}", q.id),
             );
         };
@@ -645,15 +764,17 @@ impl Loader {
             (QuestionKind::YesNo, None) => Answer::Bool(false),
             (QuestionKind::YesNo, Some(Value::Bool(b))) => Answer::Bool(*b),
             (QuestionKind::YesNo, Some(_)) => {
-                bad(self, "true or false".into());
+                bad(self, at, "true or false".into());
                 Answer::Bool(false)
             }
             (QuestionKind::Choice, None) => {
                 if q.unanswered.is_none() {
-                    let line = self.line_of_id(file, &q.id);
                     self.problem(
                         file,
-                        line,
+                        Some(Place {
+                            line: q.line,
+                            column: q.column,
+                        }),
                         format!(
                             "`{}` has no default, so it needs an `unanswered` label",
                             q.id
@@ -665,24 +786,28 @@ impl Loader {
             (QuestionKind::Choice, Some(v)) => {
                 let id = yaml::scalar_to_string(v).unwrap_or_default();
                 q.option_index(&id).map(Answer::Choice).unwrap_or_else(|| {
-                    bad(self, format!("one of its options ({})", option_list(q)));
+                    bad(self, at, format!("one of its options ({})", option_list(q)));
                     Answer::Unanswered
                 })
             }
             (QuestionKind::Multi, None) => Answer::Set(0),
             (QuestionKind::Multi, Some(Value::Sequence(list))) => {
                 let mut bits = 0;
-                for v in list {
+                for (k, v) in list.iter().enumerate() {
                     let id = yaml::scalar_to_string(v).unwrap_or_default();
                     match q.option_index(&id) {
                         Some(i) => bits |= 1 << i,
-                        None => bad(self, format!("a list of its options ({})", option_list(q))),
+                        None => bad(
+                            self,
+                            &at.index(k),
+                            format!("a list of its options ({})", option_list(q)),
+                        ),
                     }
                 }
                 Answer::Set(bits)
             }
             (QuestionKind::Multi, Some(_)) => {
-                bad(self, "a list of options".into());
+                bad(self, at, "a list of options".into());
                 Answer::Set(0)
             }
         }
@@ -695,19 +820,29 @@ impl Loader {
         field: &str,
         value: &Value,
         questions: &[Question],
+        at: &Path,
     ) -> Option<Cond> {
         match condition::compile(value, questions) {
             Ok(c) => Some(c),
             Err(_) if self.failed.contains("questions.yaml") => None,
-            Err(message) => {
+            Err(CondError {
+                at: inside,
+                key: is_key,
+                message,
+            }) => {
+                let node = at.join(&inside);
+                let place = if is_key {
+                    self.key_at(file, &node)
+                } else {
+                    self.at(file, &node)
+                };
                 let key = field.rsplit('.').next().unwrap_or(field);
-                let line = self.line_of_token(file, owner, &format!("{key}:"));
                 let hint = if key == "when" {
                     String::new()
                 } else {
                     " (it may read only questions asked before this one)".to_owned()
                 };
-                self.problem(file, line, format!("`{owner}`: {field}: {message}{hint}"));
+                self.problem(file, place, format!("`{owner}`: {field}: {message}{hint}"));
                 None
             }
         }
@@ -728,6 +863,8 @@ impl Loader {
                 .trim_start_matches("scenarios/")
                 .trim_end_matches(".yaml")
                 .to_owned();
+            self.positions.insert(file.clone(), Positions::of(&text));
+            let block = Path::root().key("scenario");
             let meta = yaml::from_str::<Value>(&text)
                 .ok()
                 .and_then(|v| v.get("scenario").cloned())
@@ -737,15 +874,15 @@ impl Loader {
                 });
             match meta {
                 Ok(m) => {
-                    self.check_text(&file, &id, "title", &m.title);
-                    self.check_text(&file, &id, "story", &m.story);
-                    let line = yaml::line_of_key(&text, "source");
+                    self.check_text(&file, &id, "title", &m.title, &block.key("title"));
+                    self.check_text(&file, &id, "story", &m.story, &block.key("story"));
                     let source = match self.source_quiet(&m.source, documents) {
                         Some(s) => s,
                         None => {
+                            let at = self.at(&file, &block.key("source"));
                             self.problem(
                                 &file,
-                                line,
+                                at,
                                 format!("unknown source `{}`; write document#section", m.source),
                             );
                             Source {
@@ -764,8 +901,8 @@ impl Loader {
                     });
                 }
                 Err(message) => {
-                    let line = yaml::line_of_key(&text, "scenario");
-                    self.problem(&file, line, message);
+                    let at = self.at(&file, &block);
+                    self.problem(&file, at, message);
                 }
             }
         }
@@ -792,13 +929,18 @@ impl Loader {
         let file = "platforms.yaml";
         let raw: Vec<raw::Platform> = self.parse_list(file);
         let ids: Ids = raw.iter().map(|p| p.id.clone()).collect();
-        self.check_unique(file, &ids, "platform");
+        self.check_unique(file, &ids, "platform", |i| entry(i).key("id"));
         raw.into_iter()
-            .map(|p| {
-                self.check_text(file, &p.id, "description", &p.description);
+            .enumerate()
+            .map(|(i, p)| {
+                let here = entry(i);
+                let desc = here.key("description");
+                self.check_text(file, &p.id, "description", &p.description, &desc);
+                let place = self.place(file, &here.key("id"));
                 Platform {
-                    line: self.line_of_id(file, &p.id).unwrap_or(1),
-                    source: self.source(file, &p.id, &p.source, documents),
+                    line: place.line,
+                    column: place.column,
+                    source: self.source(file, &p.id, &p.source, documents, &here.key("source")),
                     id: p.id,
                     name: p.name,
                     description: p.description,
@@ -818,47 +960,81 @@ impl Loader {
         // The profiles that say `default: true`, read from the one parse.
         let defaults: Vec<usize> = (0..raw.len()).filter(|&i| raw[i].default).collect();
         let ids: Ids = raw.iter().map(|p| p.id.clone()).collect();
-        self.check_unique(file, &ids, "profile");
+        self.check_unique(file, &ids, "profile", |i| entry(i).key("id"));
         if raw.is_empty() && self.files.contains_key(file) {
-            self.problem(file, None, "at least one profile is needed".into());
+            let at = self.at(file, &Path::root());
+            self.problem(file, at, "at least one profile is needed".into());
         }
         let profiles = raw
             .into_iter()
-            .map(|p| {
-                self.check_text(file, &p.id, "name", &p.name);
-                self.check_text(file, &p.id, "description", &p.description);
+            .enumerate()
+            .map(|(i, p)| {
+                let here = entry(i);
+                self.check_text(file, &p.id, "name", &p.name, &here.key("name"));
+                let desc = here.key("description");
+                self.check_text(file, &p.id, "description", &p.description, &desc);
                 let docs = p
                     .documents
                     .iter()
-                    .filter_map(|d| {
+                    .enumerate()
+                    .filter_map(|(k, d)| {
                         let found = documents.iter().position(|x| &x.id == d);
                         if found.is_none() && !self.unparsed("documents.yaml") {
-                            let line = self.line_of_token(file, &p.id, d);
-                            self.problem(file, line, format!("`{}`: unknown document `{d}`", p.id));
+                            let at = self.at(file, &here.key("documents").index(k));
+                            self.problem(file, at, format!("`{}`: unknown document `{d}`", p.id));
                         }
                         found
                     })
                     .collect();
+                let written = here.key("platforms");
                 let grants: Vec<Grant> = p
                     .platforms
                     .iter()
-                    .map(|g| Grant {
-                        classes: g.classes.clone(),
-                        allow: g
-                            .allow
-                            .iter()
-                            .filter_map(|id| self.platform_ref(file, &p.id, id, platforms))
-                            .collect(),
-                        source: self.source(file, &p.id, &g.source, documents),
+                    .enumerate()
+                    .map(|(k, g)| {
+                        let grant = written.index(k);
+                        Grant {
+                            classes: g.classes.clone(),
+                            allow: g
+                                .allow
+                                .iter()
+                                .enumerate()
+                                .filter_map(|(n, id)| {
+                                    let at = grant.key("allow").index(n);
+                                    self.platform_ref(file, &p.id, id, platforms, &at)
+                                })
+                                .collect(),
+                            source: self.source(
+                                file,
+                                &p.id,
+                                &g.source,
+                                documents,
+                                &grant.key("source"),
+                            ),
+                        }
                     })
                     .collect();
+                // Where a class is named: (entry, place in its `classes`).
+                let named = |level: u8| -> Vec<Path> {
+                    let mut out = Vec::new();
+                    for (k, g) in grants.iter().enumerate() {
+                        for (n, _) in g.classes.iter().enumerate().filter(|(_, c)| **c == level) {
+                            out.push(written.index(k).key("classes").index(n));
+                        }
+                    }
+                    out
+                };
                 for class in classes {
                     let n = grants.iter().filter(|g| g.classes.contains(&class.level)).count();
                     if n != 1 {
-                        let line = self.line_of_id(file, &p.id);
+                        // Named twice: the second; never: the list to add it to.
+                        let at = match named(class.level).get(1) {
+                            Some(second) => self.at(file, second),
+                            None => self.at(file, &written),
+                        };
                         self.problem(
                             file,
-                            line,
+                            at,
                             format!(
                                 "profile `{}` must name class {} in exactly one `platforms` entry; it does in {n}",
                                 p.id, class.level
@@ -866,13 +1042,13 @@ impl Loader {
                         );
                     }
                 }
-                for g in &grants {
-                    for c in &g.classes {
+                for (k, g) in grants.iter().enumerate() {
+                    for (n, c) in g.classes.iter().enumerate() {
                         if !classes.iter().any(|k| k.level == *c) && !self.unparsed("classes.yaml") {
-                            let line = self.line_of_id(file, &p.id);
+                            let at = self.at(file, &written.index(k).key("classes").index(n));
                             self.problem(
                                 file,
-                                line,
+                                at,
                                 format!("profile `{}`: class {c} is not in classes.yaml", p.id),
                             );
                         }
@@ -896,14 +1072,15 @@ impl Loader {
         owner: &str,
         id: &str,
         platforms: &[Platform],
+        at: &Path,
     ) -> Option<usize> {
         let found = platforms.iter().position(|p| p.id == id);
         if found.is_none() && !self.unparsed("platforms.yaml") {
-            let line = self.line_of_token(file, owner, id);
+            let place = self.at(file, at);
             let ids: Vec<&str> = platforms.iter().map(|p| p.id.as_str()).collect();
             self.problem(
                 file,
-                line,
+                place,
                 format!(
                     "`{owner}`: unknown platform `{id}`; accepted: {}",
                     ids.join(", ")
@@ -928,19 +1105,27 @@ impl Loader {
         };
         let raw: Vec<raw::Item> = self.parse_list(file);
         let ids: Ids = raw.iter().map(|i| i.id.clone()).collect();
-        self.check_unique(file, &ids, what);
+        self.check_unique(file, &ids, what, |i| entry(i).key("id"));
         raw.into_iter()
-            .map(|i| {
-                self.check_text(file, &i.id, "text", &i.text);
+            .enumerate()
+            .map(|(n, i)| {
+                let here = entry(n);
+                self.check_text(file, &i.id, "text", &i.text, &here.key("text"));
                 let requires = match &i.requires {
-                    Some(r) => self.requires(file, &i.id, r, questions, platforms),
+                    Some(r) => {
+                        let at = here.key("requires");
+                        self.requires(file, &i.id, r, questions, platforms, &at)
+                    }
                     None => Requires::default(),
                 };
+                let place = self.place(file, &here.key("id"));
                 Item {
-                    sources: self.sources(file, &i.id, &i.source, documents),
+                    sources: self.sources(file, &i.id, &i.source, documents, &here.key("source")),
                     requires,
                     id: i.id,
                     text: i.text,
+                    line: place.line,
+                    column: place.column,
                 }
             })
             .collect()
@@ -955,24 +1140,25 @@ impl Loader {
         let Ok(raw) = yaml::from_str::<Vec<raw::Question>>(text) else {
             return;
         };
-        for (q, r) in questions.iter_mut().zip(raw) {
+        for (n, (q, r)) in questions.iter_mut().zip(raw).enumerate() {
+            let list = entry(n).key("unknown_items");
             if !r.unknown_items.is_empty() && !r.unknown {
-                let line = Some(q.line);
+                let at = self.key_at(file, &list);
                 self.problem(
                     file,
-                    line,
+                    at,
                     format!("`{}`: `unknown_items` needs `unknown: true`", q.id),
                 );
             }
-            for id in &r.unknown_items {
+            for (k, id) in r.unknown_items.iter().enumerate() {
                 match items.iter().position(|i| &i.id == id) {
                     Some(i) => q.unknown_items.push(i),
                     None if self.unparsed("checklists.yaml") => {}
                     None => {
-                        let line = self.line_of_token(file, &q.id, id);
+                        let at = self.at(file, &list.index(k));
                         self.problem(
                             file,
-                            line,
+                            at,
                             format!("`{}`: unknown checklist item `{id}` in unknown_items", q.id),
                         );
                     }
@@ -981,26 +1167,27 @@ impl Loader {
         }
     }
 
-    /// Several `document#section` sources; at least one.
+    /// Several `document#section` sources (written at `at`); at least one.
     fn sources(
         &mut self,
         file: &str,
         owner: &str,
         written: &raw::Sources,
         documents: &[Document],
+        at: &Path,
     ) -> Vec<Source> {
-        let list = written.list();
-        if list.is_empty() {
-            let line = self.line_of_id(file, owner);
+        let nodes = written.written_at(at);
+        if nodes.is_empty() {
+            let place = self.at(file, at);
             self.problem(
                 file,
-                line,
+                place,
                 format!("`{owner}`: `source` needs at least one document#section"),
             );
         }
         let mut out: Vec<Source> = Vec::new();
-        for w in list {
-            let s = self.source(file, owner, w, documents);
+        for (w, node) in nodes {
+            let s = self.source(file, owner, w, documents, &node);
             if !out.contains(&s) {
                 out.push(s);
             }
@@ -1008,7 +1195,7 @@ impl Loader {
         out
     }
 
-    /// An item's presuppositions, every reference resolved.
+    /// An item's presuppositions (written at `at`), every reference resolved.
     fn requires(
         &mut self,
         file: &str,
@@ -1016,28 +1203,32 @@ impl Loader {
         r: &raw::Requires,
         questions: &[Question],
         platforms: &[Platform],
+        at: &Path,
     ) -> Requires {
-        let platform_list = |this: &mut Self, ids: &[String]| -> Vec<usize> {
+        let platform_list = |this: &mut Self, ids: &[String], key: &str| -> Vec<usize> {
             ids.iter()
-                .filter_map(|p| this.platform_ref(file, id, p, platforms))
+                .enumerate()
+                .filter_map(|(k, p)| {
+                    this.platform_ref(file, id, p, platforms, &at.key(key).index(k))
+                })
                 .collect()
         };
-        let platforms_any = platform_list(self, &r.platforms_any);
-        let platforms_none = platform_list(self, &r.platforms_none);
+        let platforms_any = platform_list(self, &r.platforms_any, "platforms_any");
+        let platforms_none = platform_list(self, &r.platforms_none, "platforms_none");
         if let (Some(lo), Some(hi)) = (r.class_at_least, r.class_at_most)
             && lo > hi
         {
-            let line = self.line_of_id(file, id);
+            let place = self.at(file, &at.key("class_at_least"));
             self.problem(
                 file,
-                line,
+                place,
                 format!("`{id}`: `requires` has class_at_least {lo} above class_at_most {hi}, so it can never hold"),
             );
         }
         let when = r
             .when
             .as_ref()
-            .and_then(|v| self.condition(file, id, "requires.when", v, questions));
+            .and_then(|v| self.condition(file, id, "requires.when", v, questions, &at.key("when")));
         Requires {
             digital_meeting: r.digital_meeting,
             recording: r.recording,
@@ -1066,31 +1257,35 @@ impl Loader {
             .filter(|p| p.starts_with("rules/"))
             .cloned()
             .collect();
-        let mut written: Vec<(String, raw::Rule)> = Vec::new();
+        // Each rule with its file and its entry in that file.
+        let mut written: Vec<(String, Path, raw::Rule)> = Vec::new();
         for file in files {
             let list: Vec<raw::Rule> = self.parse_list(&file);
-            written.extend(list.into_iter().map(|r| (file.clone(), r)));
+            written.extend(
+                list.into_iter()
+                    .enumerate()
+                    .map(|(i, r)| (file.clone(), entry(i), r)),
+            );
         }
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        for (file, r) in &written {
+        for (file, here, r) in &written {
+            // In the order read, this is the second definition.
             if let Some(first) = seen.insert(r.id.clone(), file.clone()) {
-                // Within one file, the second definition; else this file's.
-                let nth = usize::from(first == *file);
-                let line = self.line_of_id_nth(file, &r.id, nth);
+                let at = self.at(file, &here.key("id"));
                 self.problem(
                     file,
-                    line,
+                    at,
                     format!("rule `{}` is defined twice (also in {first})", r.id),
                 );
             }
         }
-        let rule_ids: Vec<String> = written.iter().map(|(_, r)| r.id.clone()).collect();
+        let rule_ids: Vec<String> = written.iter().map(|(_, _, r)| r.id.clone()).collect();
         written
             .into_iter()
-            .map(|(file, r)| {
+            .map(|(file, here, r)| {
                 self.rule(
-                    &file, r, &rule_ids, documents, classes, questions, platforms, profiles, items,
-                    warnings,
+                    &file, &here, r, &rule_ids, documents, classes, questions, platforms, profiles,
+                    items, warnings,
                 )
             })
             .collect()
@@ -1100,6 +1295,7 @@ impl Loader {
     fn rule(
         &mut self,
         file: &str,
+        here: &Path,
         r: raw::Rule,
         rule_ids: &[String],
         documents: &[Document],
@@ -1111,26 +1307,29 @@ impl Loader {
         warnings: &[Warning],
     ) -> Rule {
         let id = r.id.clone();
-        let line = self.line_of_id(file, &id).unwrap_or(1);
-        self.check_text(file, &id, "explain", &r.explain);
+        let place = self.place(file, &here.key("id"));
+        self.check_text(file, &id, "explain", &r.explain, &here.key("explain"));
         let when = match &r.when {
             Some(v) => self
-                .condition(file, &id, "when", v, questions)
+                .condition(file, &id, "when", v, questions, &here.key("when"))
                 .unwrap_or(Cond::Always),
             None => Cond::Always,
         };
+        // The ids listed under `key`, each unknown one found at its item.
         let lookup = |this: &mut Self,
                       what: &str,
                       defined_in: &str,
+                      key: &str,
                       ids: &[String],
                       known: &[&str]|
          -> Vec<usize> {
             ids.iter()
-                .filter_map(|x| {
+                .enumerate()
+                .filter_map(|(k, x)| {
                     let found = known.iter().position(|k| k == x);
                     if found.is_none() && !this.unparsed(defined_in) {
-                        let l = this.line_of_token(file, &id, x);
-                        this.problem(file, l, format!("rule `{id}`: unknown {what} `{x}`"));
+                        let at = this.at(file, &here.key(key).index(k));
+                        this.problem(file, at, format!("rule `{id}`: unknown {what} `{x}`"));
                     }
                     found
                 })
@@ -1140,62 +1339,86 @@ impl Loader {
         let item_ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
         let warning_ids: Vec<&str> = warnings.iter().map(|w| w.id.as_str()).collect();
         let rule_refs: Vec<&str> = rule_ids.iter().map(String::as_str).collect();
-        let profiles_of = r
-            .profiles
-            .as_ref()
-            .map(|ps| lookup(self, "profile", "profiles.yaml", ps, &profile_ids));
-        let organiser = lookup(
+        let profiles_of = r.profiles.as_ref().map(|ps| {
+            lookup(
+                self,
+                "profile",
+                "profiles.yaml",
+                "profiles",
+                ps,
+                &profile_ids,
+            )
+        });
+        let [organiser, participants, tips] = [
+            ("organiser", &r.organiser),
+            ("participants", &r.participants),
+            ("tips", &r.tips),
+        ]
+        .map(|(key, ids)| {
+            lookup(
+                self,
+                "checklist item",
+                "checklists.yaml",
+                key,
+                ids,
+                &item_ids,
+            )
+        });
+        let warning_refs = lookup(
             self,
-            "checklist item",
-            "checklists.yaml",
-            &r.organiser,
-            &item_ids,
+            "warning",
+            "warnings.yaml",
+            "warnings",
+            &r.warnings,
+            &warning_ids,
         );
-        let participants = lookup(
+        let overrides = lookup(
             self,
-            "checklist item",
-            "checklists.yaml",
-            &r.participants,
-            &item_ids,
+            "rule",
+            "rules/",
+            "overrides",
+            &r.overrides,
+            &rule_refs,
         );
-        let tips = lookup(
-            self,
-            "checklist item",
-            "checklists.yaml",
-            &r.tips,
-            &item_ids,
-        );
-        let warning_refs = lookup(self, "warning", "warnings.yaml", &r.warnings, &warning_ids);
-        let overrides = lookup(self, "rule", "rules/", &r.overrides, &rule_refs);
         let exclude_platforms = r
             .exclude_platforms
             .iter()
-            .filter_map(|p| self.platform_ref(file, &id, p, platforms))
+            .enumerate()
+            .filter_map(|(k, p)| {
+                let at = here.key("exclude_platforms").index(k);
+                self.platform_ref(file, &id, p, platforms, &at)
+            })
             .collect();
         if let Some(c) = r.class_at_least
             && !classes.iter().any(|k| k.level == c)
             && !self.unparsed("classes.yaml")
         {
+            let at = self.at(file, &here.key("class_at_least"));
             self.problem(
                 file,
-                Some(line),
+                at,
                 format!("rule `{id}`: class {c} is not in classes.yaml"),
             );
         }
+        let recording_at = here.key("recording");
         let recording = r.recording.map(|rec| {
+            let retention = recording_at.key("retention");
             match (rec.verdict, &rec.retention) {
                 (Verdict::Allowed, _) => {}
-                (_, Some(_)) => self.problem(
-                    file,
-                    Some(line),
-                    format!(
-                        "rule `{id}`: only an `allowed` recording verdict can state a retention"
-                    ),
-                ),
+                (_, Some(_)) => {
+                    let at = self.key_at(file, &retention);
+                    self.problem(
+                        file,
+                        at,
+                        format!(
+                            "rule `{id}`: only an `allowed` recording verdict can state a retention"
+                        ),
+                    )
+                }
                 _ => {}
             }
             if let Some(t) = &rec.retention {
-                self.check_text(file, &id, "retention", t);
+                self.check_text(file, &id, "retention", t, &retention);
             }
             RecordingEffect {
                 verdict: rec.verdict,
@@ -1203,9 +1426,10 @@ impl Loader {
             }
         });
         if !r.overrides.is_empty() && recording.is_none() {
+            let at = self.key_at(file, &here.key("overrides"));
             self.problem(
                 file,
-                Some(line),
+                at,
                 format!("rule `{id}`: `overrides` states precedence between recording verdicts, but the rule gives none"),
             );
         }
@@ -1218,10 +1442,18 @@ impl Loader {
             || !r.tips.is_empty()
             || !r.warnings.is_empty();
         if !has_effect {
-            self.problem(file, Some(line), format!("rule `{id}` has no effect"));
+            self.problem(file, Some(place), format!("rule `{id}` has no effect"));
         }
+        let sources = self.sources(file, &id, &r.source, documents, &here.key("source"));
+        let cites = r
+            .source
+            .written_at(&here.key("source"))
+            .into_iter()
+            .map(|(w, node)| (w.to_owned(), self.at(file, &node)))
+            .collect();
+        self.rule_cites.push(cites);
         Rule {
-            sources: self.sources(file, &id, &r.source, documents),
+            sources,
             id,
             when,
             profiles: profiles_of,
@@ -1237,7 +1469,8 @@ impl Loader {
             overrides,
             loosens: r.loosens,
             file: file.to_owned(),
-            line,
+            line: place.line,
+            column: place.column,
         }
     }
 
@@ -1256,11 +1489,13 @@ impl Loader {
                 .iter()
                 .any(|p| p.grants.iter().any(|g| g.allow.contains(&i)))
         };
-        let unused = |ids: Vec<&str>, used: &dyn Fn(usize) -> bool| -> Vec<String> {
+        // Each unused entry: its place in its file (the content keeps the
+        // files' order) and its id.
+        let unused = |ids: Vec<&str>, used: &dyn Fn(usize) -> bool| -> Vec<(usize, String)> {
             ids.into_iter()
                 .enumerate()
                 .filter(|(i, _)| !used(*i))
-                .map(|(_, id)| id.to_owned())
+                .map(|(i, id)| (i, id.to_owned()))
                 .collect()
         };
         let checks = [
@@ -1294,16 +1529,17 @@ impl Loader {
                 ),
             ),
         ];
-        let unused: Vec<(&str, String, &str)> = checks
+        let unused: Vec<(&str, (usize, String), &str)> = checks
             .into_iter()
             .flat_map(|(file, message, ids)| ids.into_iter().map(move |id| (file, id, message)))
             .collect();
-        for (file, id, message) in unused {
-            let line = self.line_of_id(file, &id);
-            self.problem(file, line, message.replace("{}", &id));
+        for (file, (i, id), message) in unused {
+            let at = self.at(file, &entry(i).key("id"));
+            self.problem(file, at, message.replace("{}", &id));
         }
         // Every source must be one of the documents of every profile that can use it.
-        for r in &c.rules {
+        let cites = std::mem::take(&mut self.rule_cites);
+        for (r, cites) in c.rules.iter().zip(cites) {
             let profiles: Vec<usize> = r
                 .profiles
                 .clone()
@@ -1311,11 +1547,16 @@ impl Loader {
             for p in profiles {
                 for source in &r.sources {
                     if !c.profiles[p].documents.contains(&source.document) {
-                        let line = Some(r.line);
+                        // Where the rule names that document.
+                        let document = &c.documents[source.document].id;
+                        let at = cites
+                            .iter()
+                            .find(|(w, _)| w.split('#').next() == Some(document))
+                            .and_then(|(_, at)| *at);
                         let file = r.file.clone();
                         self.problem(
                             &file,
-                            line,
+                            at,
                             format!(
                                 "rule `{}` cites `{}`, which profile `{}` does not list among its documents",
                                 r.id, c.documents[source.document].id, c.profiles[p].id
@@ -1349,30 +1590,4 @@ fn fingerprint(files: &[(String, String)]) -> u32 {
         }
     }
     hash
-}
-
-/// Whether `line` defines entry `id`: `id: x` at the start of a block
-/// entry (`- id: x`), or as a key of a flow mapping (`- { id: x, … }`).
-fn defines_id(line: &str, id: &str) -> bool {
-    let mut rest = line;
-    while let Some(at) = rest.find("id:") {
-        let before = rest[..at].trim_end();
-        let starts_key = before.is_empty()
-            || before == "-"
-            || before.ends_with(" -")
-            || before.ends_with('{')
-            || before.ends_with(',');
-        let after = &rest[at + 3..];
-        let value = after
-            .split([',', '}'])
-            .next()
-            .unwrap_or("")
-            .trim()
-            .trim_matches(['"', '\'']);
-        if starts_key && value == id {
-            return true;
-        }
-        rest = after;
-    }
-    false
 }

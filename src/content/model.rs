@@ -59,6 +59,9 @@ pub struct Section {
 #[derive(Debug)]
 pub struct Class {
     pub level: u8,
+    /// Line and column of its `level` in classes.yaml, for messages.
+    pub line: usize,
+    pub column: usize,
     pub name: Text,
     pub help: Text,
     pub sources: Vec<Source>,
@@ -81,8 +84,9 @@ pub enum Answer {
 #[derive(Debug)]
 pub struct Question {
     pub id: String,
-    /// Line of its entry in questions.yaml, for messages.
+    /// Line and column of its `id` in questions.yaml, for messages.
     pub line: usize,
+    pub column: usize,
     pub kind: QuestionKind,
     pub step: Text,
     pub text: Text,
@@ -182,8 +186,9 @@ impl Question {
 #[derive(Debug)]
 pub struct Platform {
     pub id: String,
-    /// Line of its entry in platforms.yaml, for messages.
+    /// Line and column of its `id` in platforms.yaml, for messages.
     pub line: usize,
+    pub column: usize,
     pub name: String,
     pub description: Text,
     pub source: Source,
@@ -251,6 +256,9 @@ pub struct Item {
     /// Where it stands; several where the text rests on several documents.
     pub sources: Vec<Source>,
     pub requires: Requires,
+    /// Line and column of its `id` in its file, for messages.
+    pub line: usize,
+    pub column: usize,
 }
 
 /// Warnings have the shape of checklist items.
@@ -322,8 +330,10 @@ pub struct Invariant {
     pub participants_includes: Vec<usize>,
     pub warnings_include: Vec<usize>,
     pub sources: Vec<Source>,
+    /// Where its `id` is written, for messages.
     pub file: String,
     pub line: usize,
+    pub column: usize,
 }
 
 impl Invariant {
@@ -360,9 +370,10 @@ pub struct Rule {
     pub overrides: Vec<usize>,
     /// Overriding a stricter rule is intended (`loosens: true`).
     pub loosens: bool,
-    /// Where the rule is written, for messages.
+    /// Where the rule's `id` is written, for messages.
     pub file: String,
     pub line: usize,
+    pub column: usize,
 }
 
 impl Rule {

@@ -22,16 +22,34 @@ pub struct Counterexample {
     pub values: Vec<crate::content::Answer>,
 }
 
+impl Problem {
+    /// `file:line:column: message` with the file as found from `folder`
+    /// (as the user gave it), so an editor can jump to the place.
+    pub fn in_folder(&self, folder: &str) -> String {
+        if self.file == folder {
+            return self.to_string();
+        }
+        let file = std::path::Path::new(folder).join(&self.file);
+        format!(
+            "{}: {}",
+            self.place(&file.display().to_string()),
+            self.message
+        )
+    }
+
+    /// `file`, `file:line` or `file:line:column`, as much as is known.
+    fn place(&self, file: &str) -> String {
+        match (self.line, self.column) {
+            (Some(line), Some(col)) => format!("{file}:{line}:{col}"),
+            (Some(line), None) => format!("{file}:{line}"),
+            _ => file.to_owned(),
+        }
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ": {}", self.message)
+        write!(f, "{}: {}", self.place(&self.file), self.message)
     }
 }
 
@@ -52,8 +70,14 @@ impl fmt::Display for ContentError {
             self.problems.len(),
             if self.problems.len() == 1 { "" } else { "s" }
         )?;
+        // Files of a folder from the disk as found from where the user
+        // stands; the built-in content's as named inside it.
         for p in &self.problems {
-            writeln!(f, "  {p}")?;
+            if self.origin == super::BUILT_IN {
+                writeln!(f, "  {p}")?;
+            } else {
+                writeln!(f, "  {}", p.in_folder(&self.origin))?;
+            }
         }
         Ok(())
     }

@@ -6,7 +6,7 @@
 use serde::Deserialize;
 
 use crate::text::Text;
-use crate::yaml::Value;
+use crate::yaml::{Path, Value};
 
 /// `documents.yaml`: the policy documents every source cites.
 #[derive(Debug, Deserialize)]
@@ -164,10 +164,17 @@ pub enum Sources {
 }
 
 impl Sources {
-    pub fn list(&self) -> Vec<&str> {
+    /// Each source as written with the path it is written at, given the
+    /// path `at` of the `source` value: that value itself, or each item of
+    /// the list there.
+    pub fn written_at(&self, at: &Path) -> Vec<(&str, Path)> {
         match self {
-            Sources::One(s) => vec![s.as_str()],
-            Sources::Many(v) => v.iter().map(String::as_str).collect(),
+            Sources::One(s) => vec![(s.as_str(), at.clone())],
+            Sources::Many(list) => list
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.as_str(), at.index(k)))
+                .collect(),
         }
     }
 }

@@ -4,7 +4,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::content::{Answer, Content, QuestionKind};
-use crate::yaml::{self, Value};
+use crate::yaml::{self, Place, Positions, Value};
 
 pub use super::answers_error::{
     Accepted, AnswersError, AnswersErrorKind, ReadFailure, ValueKind, Written,
@@ -100,29 +100,29 @@ pub fn parse_answers(content: &Content, name: &str, text: &str) -> Result<Answer
 
 /// Parses the text of an answers file; `file` is `None` for standard input.
 fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers, AnswersError> {
-    let fail = |line: Option<usize>, column: Option<usize>, kind| AnswersError {
+    let fail = |at: Option<Place>, kind| AnswersError {
         file: file.clone(),
-        line,
-        column,
+        line: at.map(|p| p.line),
+        column: at.map(|p| p.column),
         kind: Box::new(kind),
     };
+    // Where a key or its value is written: read only for a refusal.
+    let key_at = |key: &str| Positions::of(text).key(&yaml::Path::root().key(key));
+    let value_at = |key: &str| Positions::of(text).value(&yaml::Path::root().key(key));
     if text.trim().is_empty() {
-        return Err(fail(None, None, AnswersErrorKind::Empty));
+        return Err(fail(None, AnswersErrorKind::Empty));
     }
     let value: Value = yaml::from_str(text).map_err(|e| {
-        let at = yaml::error_position(&e);
         let msg = e.to_string();
         let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         fail(
-            at.map(|(l, _)| l),
-            at.map(|(_, c)| c),
+            yaml::error_position(&e),
             AnswersErrorKind::NotYaml { detail },
         )
     })?;
     let Value::Mapping(map) = value else {
         return Err(fail(
-            None,
-            None,
+            Positions::of(text).value(&yaml::Path::root()),
             AnswersErrorKind::NotMapping {
                 found: ValueKind::of(&value),
             },
@@ -139,18 +139,16 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
         let Some(key) = yaml::scalar_to_string(key) else {
             return Err(fail(
                 None,
-                None,
                 AnswersErrorKind::KeyNotName {
                     found: ValueKind::of(key),
                     keys: accepted_keys(),
                 },
             ));
         };
-        let line = yaml::line_of_key(text, &key);
         if key == "scenario" {
             // The scenario library's title and story: not an answer.
             if !matches!(value, Value::Mapping(_)) {
-                return Err(fail(line, None, AnswersErrorKind::ScenarioNotMapping));
+                return Err(fail(value_at(&key), AnswersErrorKind::ScenarioNotMapping));
             }
             continue;
         }
@@ -158,8 +156,7 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
             let id = yaml::scalar_to_string(value).unwrap_or_default();
             answers.profile = Some(content.profile(&id).ok_or_else(|| {
                 fail(
-                    line,
-                    None,
+                    value_at(&key),
                     AnswersErrorKind::UnknownProfile {
                         value: Written::of(value),
                         accepted: profile_ids(content),
@@ -170,8 +167,7 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
         }
         let Some(q) = content.question(&key) else {
             return Err(fail(
-                line,
-                None,
+                key_at(&key),
                 AnswersErrorKind::UnknownKey {
                     key,
                     keys: accepted_keys(),
@@ -180,8 +176,7 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
         };
         answers.values[q] = parse_value(content, q, value).map_err(|accepted| {
             fail(
-                line,
-                None,
+                value_at(&key),
                 AnswersErrorKind::BadValue {
                     key: key.clone(),
                     value: Written::of(value),

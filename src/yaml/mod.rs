@@ -4,7 +4,12 @@
 //! code its name, as the product's owner asked, and is served by the YAML
 //! organisation's maintained continuation, `yaml_serde`, through Cargo's
 //! `package =` rename (Cargo.toml); every use stays behind this module.
+//! Positions come from `libyaml-rs`, the parser `yaml_serde` is built on,
+//! named directly (at the version `yaml_serde` uses) only in [`positions`].
 
+mod positions;
+
+pub use positions::{Path, Place, Positions, Step};
 pub use serde_yaml::{Error, Mapping, Value};
 
 /// Parses `text` into `T`. Errors keep the crate's line and column.
@@ -18,8 +23,11 @@ pub fn from_value<T: serde::de::DeserializeOwned>(value: Value) -> Result<T, Err
 }
 
 /// The 1-based line and column an error points at, when the parser knows it.
-pub fn error_position(error: &Error) -> Option<(usize, usize)> {
-    error.location().map(|l| (l.line(), l.column()))
+pub fn error_position(error: &Error) -> Option<Place> {
+    error.location().map(|l| Place {
+        line: l.line(),
+        column: l.column(),
+    })
 }
 
 /// Renders a scalar the way a person wrote it (`2`, `true`, `health`), for
@@ -44,30 +52,4 @@ pub fn type_name(value: &Value) -> &'static str {
         Value::Mapping(_) => "a mapping",
         Value::Tagged(_) => "a tagged value",
     }
-}
-
-/// The 1-based line where `key:` first starts a line (at any indentation)
-/// in `text`, so messages about a parsed value can still name its line.
-pub fn line_of_key(text: &str, key: &str) -> Option<usize> {
-    text.lines()
-        .position(|line| {
-            let t = line.trim_start().trim_start_matches("- ");
-            t.strip_prefix(key)
-                .is_some_and(|rest| rest.trim_start().starts_with(':'))
-                || t.strip_prefix(&format!("\"{key}\""))
-                    .is_some_and(|rest| rest.trim_start().starts_with(':'))
-        })
-        .map(|i| i + 1)
-}
-
-/// The 1-based line and column of the first occurrence of `token` at or
-/// after line `from` (1-based), for messages about references in content.
-pub fn find_token(text: &str, from: usize, token: &str) -> Option<(usize, usize)> {
-    text.lines()
-        .enumerate()
-        .skip(from.saturating_sub(1))
-        .find_map(|(i, line)| {
-            line.find(token)
-                .map(|c| (i + 1, line[..c].chars().count() + 1))
-        })
 }
