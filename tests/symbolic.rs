@@ -179,3 +179,21 @@ fn a_question_never_asked_and_an_option_never_offered_are_the_same() {
     assert!(mentions(&p, "never asked"), "{p:#?}");
     assert!(mentions(&p, "never offered"), "{p:#?}");
 }
+
+/// An option named only by an invariant (here the last of a multiple
+/// choice, which the space would otherwise fold into its first) is a value
+/// of the space of its own: the broken invariant is found, by both.
+#[test]
+fn an_option_named_only_by_an_invariant_is_checked() {
+    let p = agree_on("invariant-option", "invariants.yaml", |mut t| {
+        t.push_str(
+            "\n- id: sex-life-is-class-4\n  when: { sensitive_data: [sex_life] }\n  then:\n    class_at_least: 4\n  source: motala-2024#sekretess\n",
+        );
+        t
+    });
+    assert!(
+        p.iter()
+            .any(|x| x.message.contains("sex-life-is-class-4") && x.message.contains("sex_life")),
+        "{p:#?}"
+    );
+}

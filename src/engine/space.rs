@@ -104,7 +104,9 @@ pub fn multi_layout(named: u64, options: usize) -> (u64, u64) {
     (mentioned, rep)
 }
 
-/// For each question, the option bits some condition names individually.
+/// For each question, the option bits some condition (of a rule, a
+/// question, an item's presupposition or an invariant) names individually,
+/// or the flow may set as a default or implied answer.
 pub fn named_options(content: &Content) -> Vec<u64> {
     let mut named = vec![0u64; content.questions.len()];
     let mut visit = |c: &crate::content::condition::Cond| {
@@ -113,6 +115,14 @@ pub fn named_options(content: &Content) -> Vec<u64> {
     for r in &content.rules {
         visit(&r.when);
     }
+    for item in content.items.iter().chain(&content.warnings) {
+        if let Some(c) = &item.requires.when {
+            visit(c);
+        }
+    }
+    for inv in &content.invariants {
+        visit(&inv.when);
+    }
     for q in &content.questions {
         if let Some(c) = &q.ask_when {
             visit(c);
@@ -120,6 +130,20 @@ pub fn named_options(content: &Content) -> Vec<u64> {
         for o in &q.options {
             if let Some(c) = &o.offer_when {
                 visit(c);
+            }
+        }
+        for i in &q.implied {
+            visit(&i.when);
+        }
+    }
+    // A value the flow may set (a default, an implied answer) must be a
+    // value of the space, or a reset answer could fall outside it.
+    for (q, question) in content.questions.iter().enumerate() {
+        let set_by_flow =
+            std::iter::once(question.default).chain(question.implied.iter().map(|i| i.value));
+        for value in set_by_flow {
+            if let Answer::Set(bits) = value {
+                named[q] |= bits;
             }
         }
     }
