@@ -1,11 +1,13 @@
 //! `motesguide diff` on real edits of the built-in content: each change is
 //! found with its count, and every example, evaluated on each folder, shows
-//! exactly the old and the new advice.
+//! exactly the old and the new advice. On those edits and on random ones,
+//! the symbolic comparison gives the very `Diff` the enumerating oracle
+//! gives.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use motesguide::analysis::diff::{Aspect, Change, Direction, Value, diff};
+use motesguide::analysis::diff::{Aspect, Change, Diff, Direction, Value, diff, diff_enumerated};
 use motesguide::content::Content;
 use motesguide::engine::{self, Recommendation};
 
@@ -39,6 +41,14 @@ fn copy(from: &Path, to: &Path) {
 
 fn load(dir: &Path) -> Content {
     motesguide::content::load_unchecked(dir).expect("content that loads")
+}
+
+/// The symbolic diff, checked against the enumerating oracle: the whole
+/// `Diff`, every change with its count, summary and example.
+fn diff_checked(old: &Content, new: &Content) -> Diff {
+    let d = diff(old, new).expect("a space the comparison can spell");
+    assert_eq!(d, diff_enumerated(old, new), "symbolic and enumerated diff");
+    d
 }
 
 /// The change's example evaluated on `content` under its profile.
@@ -115,7 +125,7 @@ fn a_platform_added_to_class_3_is_a_looser_platform_change() {
         )
     });
     let (old, new) = (motesguide::analysis::load(None).unwrap(), load(&dir));
-    let d = diff(&old, &new);
+    let d = diff_checked(&old, &new);
     assert!(!d.identical());
     let platforms: Vec<&Change> = d
         .changes
@@ -160,7 +170,7 @@ fn a_narrowed_condition_and_a_removed_item_are_found_with_examples() {
         )
     });
     let (old, new) = (motesguide::analysis::load(None).unwrap(), load(&dir));
-    let d = diff(&old, &new);
+    let d = diff_checked(&old, &new);
     assert!(!d.identical(), "the narrowing changes the advice");
     assert!(
         d.changes.iter().all(|c| c.direction == Direction::Looser),
@@ -208,6 +218,8 @@ fn the_same_content_is_identical_and_the_command_exits_as_diff_does() {
         String::from_utf8_lossy(&out.stderr)
     );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (old, new) = (motesguide::analysis::load(None).unwrap(), load(&dir));
+    diff_checked(&old, &new);
     let changes = v["changes"].as_array().unwrap();
     assert!(
         changes.iter().any(|c| c["aspect"] == "organiser"
