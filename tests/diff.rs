@@ -240,3 +240,164 @@ fn the_same_content_is_identical_and_the_command_exits_as_diff_does() {
         .unwrap();
     assert_eq!(bad.status.code(), Some(2));
 }
+
+mod random_edits {
+    //! Random edits of the built-in content, to either folder: the symbolic
+    //! diff equals the enumerated one, whatever changed.
+
+    use motesguide::analysis::diff::{diff, diff_enumerated};
+    use motesguide::content::condition::Cond;
+    use motesguide::content::{Content, RecordingEffect, Verdict};
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+
+    #[derive(Debug, Clone)]
+    enum Edit {
+        /// A rule forbids a digital meeting, or no longer does.
+        FlipForbid(Index),
+        /// A rule sets another class (`None`: none).
+        Class(Index, Option<Index>),
+        /// An entry dropped from a rule's organiser, participants or
+        /// warnings list.
+        DropEntry(Index, Index, Index),
+        /// A platform added to or removed from a profile's grant.
+        Grant(Index, Index, Index),
+        /// A rule excludes a platform, or no longer does.
+        Exclude(Index, Index),
+        /// A rule's condition narrowed by another rule's, or its negation.
+        Narrow(Index, Index, bool),
+        /// A rule gives another recording verdict (`None`: none).
+        Recording(Index, Option<Index>),
+        /// An option renamed: the other folder lacks it.
+        RenameOption(Index, Index),
+        /// A question renamed: the other folder lacks it.
+        RenameQuestion(Index),
+        /// A profile renamed: the folders share one profile fewer.
+        RenameProfile(Index),
+        /// Two questions swap ids: each folder reads the other's answer to
+        /// a question of another kind.
+        SwapQuestions(Index, Index),
+    }
+
+    fn edit() -> impl Strategy<Value = Edit> {
+        let i = any::<Index>;
+        prop_oneof![
+            3 => i().prop_map(Edit::FlipForbid),
+            3 => (i(), proptest::option::of(i())).prop_map(|(r, l)| Edit::Class(r, l)),
+            3 => (i(), i(), i()).prop_map(|(r, l, e)| Edit::DropEntry(r, l, e)),
+            3 => (i(), i(), i()).prop_map(|(p, g, x)| Edit::Grant(p, g, x)),
+            2 => (i(), i()).prop_map(|(r, x)| Edit::Exclude(r, x)),
+            3 => (i(), i(), any::<bool>()).prop_map(|(r, b, n)| Edit::Narrow(r, b, n)),
+            2 => (i(), proptest::option::of(i())).prop_map(|(r, v)| Edit::Recording(r, v)),
+            3 => (i(), i()).prop_map(|(q, o)| Edit::RenameOption(q, o)),
+            2 => i().prop_map(Edit::RenameQuestion),
+            1 => i().prop_map(Edit::RenameProfile),
+            2 => (i(), i()).prop_map(|(a, b)| Edit::SwapQuestions(a, b)),
+        ]
+    }
+
+    fn toggle(list: &mut Vec<usize>, x: usize) {
+        match list.iter().position(|&y| y == x) {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => list.push(x),
+        }
+    }
+
+    fn apply(c: &mut Content, edit: &Edit) {
+        let rules = c.rules.len();
+        match edit {
+            Edit::FlipForbid(r) => {
+                let rule = &mut c.rules[r.index(rules)];
+                rule.forbid_digital = !rule.forbid_digital;
+            }
+            Edit::Class(r, level) => {
+                let level = level.map(|l| c.classes[l.index(c.classes.len())].level);
+                c.rules[r.index(rules)].class_at_least = level;
+            }
+            Edit::DropEntry(r, list, at) => {
+                let rule = &mut c.rules[r.index(rules)];
+                let list = match list.index(3) {
+                    0 => &mut rule.organiser,
+                    1 => &mut rule.participants,
+                    _ => &mut rule.warnings,
+                };
+                if !list.is_empty() {
+                    list.remove(at.index(list.len()));
+                }
+            }
+            Edit::Grant(p, g, x) => {
+                let (platforms, profiles) = (c.platforms.len(), c.profiles.len());
+                let profile = &mut c.profiles[p.index(profiles)];
+                let grants = profile.grants.len();
+                toggle(
+                    &mut profile.grants[g.index(grants)].allow,
+                    x.index(platforms),
+                );
+            }
+            Edit::Exclude(r, x) => {
+                let x = x.index(c.platforms.len());
+                toggle(&mut c.rules[r.index(rules)].exclude_platforms, x);
+            }
+            Edit::Narrow(r, by, negated) => {
+                let by = c.rules[by.index(rules)].when.clone();
+                let by = if *negated {
+                    Cond::Not(Box::new(by))
+                } else {
+                    by
+                };
+                let rule = &mut c.rules[r.index(rules)];
+                rule.when = Cond::All(vec![rule.when.clone(), by]);
+            }
+            Edit::Recording(r, verdict) => {
+                let verdicts = [Verdict::NotPlanned, Verdict::Allowed, Verdict::Forbidden];
+                c.rules[r.index(rules)].recording = verdict.map(|v| RecordingEffect {
+                    verdict: verdicts[v.index(3)],
+                    retention: None,
+                });
+            }
+            Edit::RenameOption(q, o) => {
+                let choices: Vec<usize> = (0..c.questions.len())
+                    .filter(|&q| !c.questions[q].options.is_empty())
+                    .collect();
+                let question = &mut c.questions[choices[q.index(choices.len())]];
+                let options = question.options.len();
+                question.options[o.index(options)].id.push_str("-renamed");
+            }
+            Edit::RenameQuestion(q) => {
+                let questions = c.questions.len();
+                c.questions[q.index(questions)].id.push_str("-renamed");
+            }
+            Edit::RenameProfile(p) => {
+                let profiles = c.profiles.len();
+                c.profiles[p.index(profiles)].id.push_str("-renamed");
+            }
+            Edit::SwapQuestions(a, b) => {
+                let questions = c.questions.len();
+                let (a, b) = (a.index(questions), b.index(questions));
+                let (id_a, id_b) = (c.questions[a].id.clone(), c.questions[b].id.clone());
+                c.questions[a].id = id_b;
+                c.questions[b].id = id_a;
+            }
+        }
+    }
+
+    proptest! {
+        // Each case enumerates the whole built-in space once (seconds).
+        #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_symbolic_diff_is_the_enumerated_one(
+            edits in prop::collection::vec((edit(), any::<bool>()), 1..5),
+        ) {
+            let mut old = motesguide::content::built_in().expect("built-in content");
+            let mut new = motesguide::content::built_in().expect("built-in content");
+            for (edit, to_old) in &edits {
+                apply(if *to_old { &mut old } else { &mut new }, edit);
+            }
+            let symbolic = diff(&old, &new).expect("a space the comparison can spell");
+            prop_assert_eq!(symbolic, diff_enumerated(&old, &new));
+        }
+    }
+}
