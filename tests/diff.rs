@@ -43,6 +43,24 @@ fn load(dir: &Path) -> Content {
     motesguide::content::load_unchecked(dir).expect("content that loads")
 }
 
+/// Teams added to class 3 of the standard profile.
+fn teams_at_class_3(text: String) -> String {
+    text.replacen(
+        "allow: [sefos, prorenata]",
+        "allow: [teams, sefos, prorenata]",
+        1,
+    )
+}
+
+/// `motesguide diff OLD NEW --format json`, run.
+fn diff_json(old: &Path, new: &Path) -> std::process::Output {
+    Command::new(BIN)
+        .args(["diff", old.to_str().unwrap(), new.to_str().unwrap()])
+        .args(["--format", "json"])
+        .output()
+        .unwrap()
+}
+
 /// The symbolic diff, checked against the enumerating oracle: the whole
 /// `Diff`, every change with its count, summary and example.
 fn diff_checked(old: &Content, new: &Content) -> Diff {
@@ -117,13 +135,7 @@ fn check_examples(old: &Content, new: &Content, changes: &[Change]) {
 
 #[test]
 fn a_platform_added_to_class_3_is_a_looser_platform_change() {
-    let dir = edited("platform", "profiles.yaml", |t| {
-        t.replacen(
-            "allow: [sefos, prorenata]",
-            "allow: [teams, sefos, prorenata]",
-            1,
-        )
-    });
+    let dir = edited("platform", "profiles.yaml", teams_at_class_3);
     let (old, new) = (motesguide::analysis::load(None).unwrap(), load(&dir));
     let d = diff_checked(&old, &new);
     assert!(!d.identical());
@@ -183,16 +195,7 @@ fn a_narrowed_condition_and_a_removed_item_are_found_with_examples() {
 #[test]
 fn the_same_content_is_identical_and_the_command_exits_as_diff_does() {
     let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let same = Command::new(BIN)
-        .args([
-            "diff",
-            here.to_str().unwrap(),
-            here.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let same = diff_json(&here, &here);
     assert_eq!(same.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_slice(&same.stdout).unwrap();
     assert_eq!(v["identical"], true);
@@ -201,16 +204,7 @@ fn the_same_content_is_identical_and_the_command_exits_as_diff_does() {
     let dir = edited("item", "rules/40-recording.yaml", |t| {
         t.replacen("  organiser: [do-not-record]\n", "", 1)
     });
-    let out = Command::new(BIN)
-        .args([
-            "diff",
-            here.to_str().unwrap(),
-            dir.to_str().unwrap(),
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
+    let out = diff_json(&here, &dir);
     assert_eq!(
         out.status.code(),
         Some(1),
@@ -400,4 +394,50 @@ mod random_edits {
             prop_assert_eq!(symbolic, diff_enumerated(&old, &new));
         }
     }
+}
+
+/// Questions no rule reads multiply the space past what could be visited
+/// one by one (over 20 million combinations, which the enumerating diff
+/// refused): the comparison still runs, and each count is the small
+/// space's times the new questions' combinations.
+#[test]
+fn a_space_too_large_to_enumerate_is_compared_exactly() {
+    let extra = 12;
+    let small = edited("small", "profiles.yaml", teams_at_class_3);
+    let large = edited("large", "profiles.yaml", teams_at_class_3);
+    let questions = large.join("questions.yaml");
+    let mut text = std::fs::read_to_string(&questions).unwrap();
+    for i in 0..extra {
+        text.push_str(&format!(
+            "\n- id: extra_{i}\n  kind: yes_no\n  step: {{ sv: Extra {i}, en: Extra {i} }}\n  text: {{ sv: Extra {i}?, en: Extra {i}? }}\n  help: {{ sv: Extra., en: Extra. }}\n  source: motala-2024#sakerhetsatgarder\n"
+        ));
+    }
+    std::fs::write(&questions, text).unwrap();
+    let old = motesguide::analysis::load(None).unwrap();
+    let d_small = diff(&old, &load(&small)).unwrap();
+    let d_large = diff(&old, &load(&large)).unwrap();
+    let factor = 1u128 << extra;
+    assert!(
+        d_large.combinations > 20_000_000,
+        "{}",
+        d_large.combinations
+    );
+    assert_eq!(d_large.combinations, d_small.combinations * factor);
+    assert_eq!(d_large.only_in_new.questions.len(), extra);
+    assert_eq!(d_large.changes.len(), d_small.changes.len());
+    for (l, s) in d_large.changes.iter().zip(&d_small.changes) {
+        assert_eq!(l.count, s.count * factor, "{l:?}");
+        assert_eq!(
+            (&l.old, &l.new, &l.example[..s.example.len()]),
+            (&s.old, &s.new, &s.example[..])
+        );
+    }
+    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let out = diff_json(&here, &large);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
