@@ -1,5 +1,8 @@
 //! `diff OLD NEW`: every change of advice between two content folders, as
 //! text for the officer who approves it or JSON for CI (CONTRACT.md).
+//! The comparison is symbolic ([`crate::analysis::diff`]), so a space of
+//! any number of combinations is compared exactly; answers too many for
+//! the BDD variables are bad input that names the limit.
 
 use std::path::Path;
 
