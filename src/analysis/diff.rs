@@ -745,3 +745,49 @@ fn only(a: &Content, b: &Content) -> Only {
     }
     out
 }
+
+#[cfg(test)]
+mod limits {
+    use super::*;
+    use crate::content::QuestOption;
+    use crate::content::condition::Cond;
+    use crate::text::Text;
+
+    /// A multiple choice whose conditions name more options one by one
+    /// than the summary can list is refused, naming the question and the
+    /// limit, not enumerated into memory.
+    #[test]
+    fn too_many_named_options_are_refused_by_name() {
+        let old = crate::content::built_in().expect("built-in content");
+        let mut new = crate::content::built_in().expect("built-in content");
+        let q = (new.questions.iter())
+            .position(|q| q.kind == QuestionKind::Multi)
+            .expect("a multiple choice");
+        let question = &mut new.questions[q];
+        while question.options.len() <= MAX_NAMED_OPTIONS as usize {
+            question.options.push(QuestOption {
+                id: format!("extra-{}", question.options.len()),
+                label: Text {
+                    sv: String::new(),
+                    en: String::new(),
+                },
+                help: None,
+                offer_when: None,
+            });
+        }
+        let all = (1u64 << question.options.len()) - 1;
+        new.rules[0].when = Cond::Contains {
+            question: q,
+            options: all,
+        };
+        let err = diff(&old, &new).expect_err("too many named options");
+        assert_eq!(
+            err,
+            TooLarge::NamedOptions {
+                question: new.questions[q].id.clone(),
+                named: MAX_NAMED_OPTIONS + 1,
+            }
+        );
+        assert!(err.to_string().contains(&MAX_NAMED_OPTIONS.to_string()));
+    }
+}
