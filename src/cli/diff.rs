@@ -1,5 +1,8 @@
 //! `diff OLD NEW`: every change of advice between two content folders, as
 //! text for the officer who approves it or JSON for CI (CONTRACT.md).
+//! The comparison is symbolic ([`crate::analysis::diff`]), so a space of
+//! any number of combinations is compared exactly; answers too many for
+//! the BDD variables are bad input that names the limit.
 
 use std::path::Path;
 
@@ -29,17 +32,11 @@ pub fn run(old_dir: &Path, new_dir: &Path, json_out: bool, lang: Lang) -> anyhow
     // the reviewer of a loosening change needs to see it here all the same.
     let old = crate::content::load_unchecked(old_dir).map_err(BadInput::from)?;
     let new = crate::content::load_unchecked(new_dir).map_err(BadInput::from)?;
-    if let Some(n) = crate::analysis::diff::too_large(&new) {
-        return Err(BadInput(format!(
-            "{}: the answer space has {n} combinations, more than the {} that can be compared one by one",
-            new_dir.display(),
-            crate::analysis::enumerated::MAX_COMBINATIONS
-        ))
-        .into());
-    }
-    let d = diff(&old, &new);
+    // Compared symbolically: any number of combinations, as long as the
+    // answers can be spelt in BDD variables.
+    let d = diff(&old, &new).map_err(|e| BadInput(format!("{}: {e}", new_dir.display())))?;
     let text = if json_out {
-        serde_json::to_string_pretty(&to_json(&new, &d))? + "\n"
+        serde_json::to_string_pretty(&to_json(&new, &d)?)? + "\n"
     } else {
         to_text(&new, &d, old_dir, new_dir, lang)
     };
@@ -51,25 +48,38 @@ pub fn run(old_dir: &Path, new_dir: &Path, json_out: bool, lang: Lang) -> anyhow
     }
 }
 
-fn to_json(new: &Content, d: &Diff) -> Json {
+fn to_json(new: &Content, d: &Diff) -> anyhow::Result<Json> {
     let only =
         |o: &Only| json!({"profiles": o.profiles, "questions": o.questions, "options": o.options});
-    json!({
-        "identical": d.identical(),
-        "combinations": d.combinations as u64,
-        "only_in_old": only(&d.only_in_old),
-        "only_in_new": only(&d.only_in_new),
-        "changes": d.changes.iter().map(|c| json!({
+    let mut changes = Vec::with_capacity(d.changes.len());
+    for c in &d.changes {
+        changes.push(json!({
             "profile": c.profile,
             "aspect": c.aspect.id(),
             "item": c.item,
             "old": value_json(&c.old),
             "new": value_json(&c.new),
             "direction": c.direction.id(),
-            "count": c.count as u64,
+            "count": json_count(c.count)?,
             "when": when(new, d, c, Lang::En),
             "example": example(new, &c.example),
-        })).collect::<Vec<_>>(),
+        }));
+    }
+    Ok(json!({
+        "identical": d.identical(),
+        "combinations": json_count(d.combinations)?,
+        "only_in_old": only(&d.only_in_old),
+        "only_in_new": only(&d.only_in_new),
+        "changes": changes,
+    }))
+}
+
+/// A count as a JSON integer. Counts are exact; one beyond the 64 bits a
+/// JSON integer is written in here is refused rather than cut short (the
+/// text output writes any count).
+fn json_count(n: u128) -> anyhow::Result<Json> {
+    u64::try_from(n).map(Json::from).map_err(|_| {
+        anyhow::anyhow!("the count {n} does not fit a 64-bit JSON integer; use --format text")
     })
 }
 

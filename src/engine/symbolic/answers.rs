@@ -57,6 +57,17 @@ impl SymAnswers {
         }
     }
 
+    /// Other answers over the same variables: one [`Sym`] per question of
+    /// some content, each a function of these variables (what another
+    /// content's answers are, read from this content's).
+    pub fn with_answers(&self, answers: Vec<Sym>) -> SymAnswers {
+        SymAnswers {
+            answers,
+            tt: self.tt.clone(),
+            ff: self.ff.clone(),
+        }
+    }
+
     pub fn truth(&self) -> &Bdd {
         &self.tt
     }
