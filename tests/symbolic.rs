@@ -197,3 +197,42 @@ fn an_option_named_only_by_an_invariant_is_checked() {
         "{p:#?}"
     );
 }
+
+/// A multiple choice whose 40 options a condition names one by one spells
+/// 2^40 sets: the analysis takes variables for them, not a list, and
+/// counts the space exactly.
+#[test]
+fn a_multiple_choice_naming_forty_options_is_analysed_without_listing_them() {
+    let options: Vec<String> = (1..=40).map(|i| format!("o{i}")).collect();
+    let dir = edited("forty", "questions.yaml", |mut t| {
+        t.push_str("\n- id: many\n  kind: multi\n  step: { sv: Många, en: Many }\n  text: { sv: Vilka?, en: Which? }\n  help: { sv: Prov., en: Test. }\n  source: motala-2024#sekretess\n  options:\n");
+        for o in &options {
+            t.push_str(&format!(
+                "    - {{ id: {o}, label: {{ sv: {o}, en: {o} }} }}\n"
+            ));
+        }
+        t
+    });
+    let rules = dir.join("rules/60-tips.yaml");
+    let text = std::fs::read_to_string(&rules).unwrap().replacen(
+        "  when: { not: { meeting_type: examination } }",
+        &format!(
+            "  when: {{ all: [{{ not: {{ meeting_type: examination }} }}, {{ not: {{ many: [{}] }} }}] }}",
+            options.join(", ")
+        ),
+        1,
+    );
+    std::fs::write(&rules, text).unwrap();
+    let content = motesguide::content::load_unchecked(&dir).expect("content that loads");
+    let analysis = whole_space::analyse(&content);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(analysis.combinations, 161_280 * (1u128 << 40));
+    assert!(
+        analysis
+            .problems
+            .iter()
+            .all(|p| !p.message.contains("more than")),
+        "{:#?}",
+        analysis.problems
+    );
+}

@@ -11,9 +11,8 @@
 use biodivine_lib_bdd::Bdd;
 
 use crate::content::{Answer, Content, Counterexample, Problem, Rule};
-use crate::engine::space::Space;
 use crate::engine::symbolic::decision::{self, presupposition, verdicts};
-use crate::engine::symbolic::{Decision, SymAnswers, Vars, space_shapes};
+use crate::engine::symbolic::{Decision, SymAnswers, Vars, positions, space_shapes};
 
 use super::whole_space::{State, describe, invariant_wrongs};
 
@@ -46,17 +45,9 @@ pub(super) fn find(c: &Content) -> Result<State, Box<Problem>> {
     let vars = Vars::new(&shapes);
     let raw = SymAnswers::raw(&vars);
     let canonical = raw.canonical(c).and(&vars.valid);
-    // A combination's place in the enumeration: each answer's position
-    // among its question's values, multiple choices included (their sets
-    // are ordered too, so two sets must not tie).
-    let space = Space::of(c);
-    let index = |values: &[Answer]| -> Vec<usize> {
-        values
-            .iter()
-            .zip(&space.values)
-            .map(|(a, v)| v.iter().position(|x| x == a).unwrap_or(0))
-            .collect()
-    };
+    // A combination's place in the enumeration, multiple choices included
+    // (their sets are ordered too, so two sets must not tie).
+    let index = |values: &[Answer]| positions(&shapes, values);
     let mut state = State::new(c);
     let mut candidates: Vec<Candidate> = Vec::new();
     let mut found_kinds: Vec<String> = Vec::new();

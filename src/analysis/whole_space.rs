@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use crate::content::{Answer, Content, Counterexample, Invariant, Problem};
-use crate::engine::space::Space;
+use crate::engine::symbolic::{count_of, space_shapes};
 use crate::engine::{Recommendation, Summary};
 
 /// What the analysis found, and how much it looked at.
@@ -49,9 +49,7 @@ pub(super) fn check_static(content: &Content, out: &mut Vec<Problem>) {
 
 /// Combinations of answers times profiles, saturating.
 pub(super) fn combinations(content: &Content) -> u128 {
-    Space::of(content)
-        .len()
-        .saturating_mul(content.profiles.len() as u128)
+    count_of(&space_shapes(content)).saturating_mul(content.profiles.len() as u128)
 }
 
 pub(super) struct State {

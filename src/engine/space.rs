@@ -1,7 +1,7 @@
 //! The answer space: every combination of concrete answers, with answers
 //! that no condition can tell apart collapsed to one representative.
 
-use crate::content::{Answer, Content, QuestionKind};
+use crate::content::{Answer, Content, Question, QuestionKind};
 
 /// The values each question takes in the enumeration, in content order.
 #[derive(Debug, Clone)]
@@ -22,17 +22,9 @@ impl Space {
             .questions
             .iter()
             .enumerate()
-            .map(|(q, question)| match question.kind {
-                QuestionKind::YesNo => vec![Answer::Bool(false), Answer::Bool(true)],
-                QuestionKind::Choice => {
-                    let mut v: Vec<Answer> =
-                        (0..question.options.len()).map(Answer::Choice).collect();
-                    if question.default == Answer::Unanswered {
-                        v.push(Answer::Unanswered);
-                    }
-                    v
-                }
-                QuestionKind::Multi => {
+            .map(|(q, question)| match single_values(question) {
+                Some(v) => v,
+                None => {
                     let (mentioned, rep) = multi_layout(named[q], question.options.len());
                     subsets(mentioned)
                         .into_iter()
@@ -83,6 +75,22 @@ impl Space {
                 current[q] = self.values[q][0];
             }
         }
+    }
+}
+
+/// The values of a question with one answer (yes/no, choice), in
+/// enumeration order; `None` for a multiple choice, whose values are sets.
+pub fn single_values(question: &Question) -> Option<Vec<Answer>> {
+    match question.kind {
+        QuestionKind::YesNo => Some(vec![Answer::Bool(false), Answer::Bool(true)]),
+        QuestionKind::Choice => {
+            let mut v: Vec<Answer> = (0..question.options.len()).map(Answer::Choice).collect();
+            if question.default == Answer::Unanswered {
+                v.push(Answer::Unanswered);
+            }
+            Some(v)
+        }
+        QuestionKind::Multi => None,
     }
 }
 

@@ -16,21 +16,52 @@ pub use answers::{Sym, SymAnswers};
 pub use decision::Decision;
 pub use vars::{Domain, Shape, Vars};
 
-use crate::content::{Answer, Content, QuestionKind};
-use crate::engine::space::{Space, multi_layout, named_options};
+use crate::content::{Answer, Content};
+use crate::engine::space::{multi_layout, named_options, single_values};
 
 /// The shape of every question's answer in the whole answer space, as
-/// [`Space`] enumerates it: the same values, in the same order.
+/// [`Space`](crate::engine::space::Space) enumerates it: the same values,
+/// in the same order. A multiple choice's sets are not listed, so a question naming many
+/// options costs variables, not memory.
 pub fn space_shapes(content: &Content) -> Vec<Shape> {
     let named = named_options(content);
-    let space = Space::of(content);
     content
         .questions
         .iter()
         .enumerate()
-        .map(|(q, question)| match question.kind {
-            QuestionKind::Multi => Shape::Set(set_bits(named[q], question.options.len())),
-            _ => Shape::Values(space.values[q].clone()),
+        .map(|(q, question)| match single_values(question) {
+            Some(values) => Shape::Values(values),
+            None => Shape::Set(set_bits(named[q], question.options.len())),
+        })
+        .collect()
+}
+
+/// How many combinations `shapes` spell (saturating): what `Space::len`
+/// says, without listing a multiple choice's sets.
+pub fn count_of(shapes: &[Shape]) -> u128 {
+    shapes
+        .iter()
+        .map(|s| match s {
+            Shape::Fixed(_) => 1,
+            Shape::Values(v) => v.len() as u128,
+            Shape::Set(bits) => 1u128.checked_shl(bits.len() as u32).unwrap_or(u128::MAX),
+        })
+        .try_fold(1u128, |n, k| n.checked_mul(k))
+        .unwrap_or(u128::MAX)
+}
+
+/// Each answer's index among its question's values in the enumeration (a
+/// set's: its bits read most significant first, as `Space` orders them).
+pub fn positions(shapes: &[Shape], values: &[Answer]) -> Vec<usize> {
+    shapes
+        .iter()
+        .zip(values)
+        .map(|(s, a)| match (s, a) {
+            (Shape::Values(v), _) => v.iter().position(|x| x == a).unwrap_or(0),
+            (Shape::Set(bits), Answer::Set(set)) => bits.iter().fold(0usize, |n, b| {
+                n.saturating_mul(2) + usize::from(set & b != 0)
+            }),
+            _ => 0,
         })
         .collect()
 }
@@ -71,7 +102,7 @@ pub fn check_against_engine(content: &Content) -> Result<(), String> {
     };
     let mut seen = 0u128;
     let mut outcome = Ok(());
-    Space::of(content).for_each(|values| {
+    crate::engine::space::Space::of(content).for_each(|values| {
         if outcome.is_ok() {
             seen += 1;
             outcome = check_combination(content, &sym, values);
