@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Decision, Dims, List, case, cases_unless, dims, open_answers, recommendation, shown};
+use super::{
+    Decision, Dims, List, Way, case, cases_unless, dims, open_answers, recommendation, shown,
+};
 use crate::content::{Answer, Content, Verdict};
 use crate::engine::outcome::*;
 
@@ -14,7 +16,7 @@ pub(super) fn recommend(content: &Content, profile: usize, values: &[Answer]) ->
     let space = Completions::of(content, profile, values);
     let mut rec = assemble(content, profile, values, &space);
     rec.open = open_answers(content, values, |_, _, work| {
-        super::summarise(content, profile, work)
+        super::summarise_by(content, profile, work, Way::Enumerate)
     });
     rec
 }
