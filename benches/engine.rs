@@ -5,9 +5,13 @@
 //! Run with `cargo bench --bench engine`. Not a timed test: it reports, it
 //! does not fail on a number.
 
+mod common;
+
 use std::hint::black_box;
 use std::process::Command;
 use std::time::{Duration, Instant};
+
+use common::{best_of, ms};
 
 use motesguide::analysis::whole_space as analysis;
 use motesguide::content;
@@ -71,22 +75,4 @@ fn main() {
         ms(runs[runs.len() / 2]),
         ms(runs[0])
     );
-}
-
-/// Runs `f` `n` times and keeps the fastest run and its result.
-fn best_of<T>(n: usize, mut f: impl FnMut() -> T) -> (Duration, T) {
-    let mut best: Option<(Duration, T)> = None;
-    for _ in 0..n {
-        let start = Instant::now();
-        let out = f();
-        let took = start.elapsed();
-        if best.as_ref().is_none_or(|(b, _)| took < *b) {
-            best = Some((took, out));
-        }
-    }
-    best.expect("n > 0")
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }

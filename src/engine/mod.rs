@@ -15,5 +15,5 @@ pub mod symbolic;
 pub mod whatif;
 
 pub use answers::{Answers, parse_answers};
-pub use evaluate::{evaluate, summarise};
+pub use evaluate::{evaluate, evaluate_enumerated, evaluate_symbolic, summarise};
 pub use outcome::*;

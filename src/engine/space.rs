@@ -22,16 +22,9 @@ impl Space {
             .questions
             .iter()
             .enumerate()
-            .map(|(q, question)| match single_values(question) {
-                Some(v) => v,
-                None => {
-                    let (mentioned, rep) = multi_layout(named[q], question.options.len());
-                    subsets(mentioned)
-                        .into_iter()
-                        .flat_map(|s| if rep == 0 { vec![s] } else { vec![s, s | rep] })
-                        .map(Answer::Set)
-                        .collect()
-                }
+            .map(|(q, question)| {
+                single_values(question)
+                    .unwrap_or_else(|| multi_values(named[q], question.options.len()))
             })
             .collect();
         Space { values }
@@ -110,6 +103,18 @@ pub fn multi_layout(named: u64, options: usize) -> (u64, u64) {
         1 << others.trailing_zeros()
     };
     (mentioned, rep)
+}
+
+/// The sets a multiple choice with `options` options takes in the
+/// enumeration, `named` the option bits conditions name, in the order
+/// [`multi_layout`] gives.
+pub fn multi_values(named: u64, options: usize) -> Vec<Answer> {
+    let (mentioned, rep) = multi_layout(named, options);
+    subsets(mentioned)
+        .into_iter()
+        .flat_map(|s| if rep == 0 { vec![s] } else { vec![s, s | rep] })
+        .map(Answer::Set)
+        .collect()
 }
 
 /// For each question, the option bits some condition (of a rule, a

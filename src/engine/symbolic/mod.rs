@@ -194,6 +194,31 @@ fn same<T: PartialEq + std::fmt::Debug>(
 
 #[cfg(test)]
 mod oracle {
+    use super::*;
+    use crate::content::Answer;
+    use crate::engine::space::multi_values;
+
+    /// A multiple choice's sets come first to last, as `first` finds them,
+    /// in the order the enumeration visits them: for every option count up
+    /// to six and every choice of named options.
+    #[test]
+    fn sets_are_spelled_in_the_enumerations_order() {
+        for options in 1..=6usize {
+            for named in 0..1u64 << options {
+                let vars = Vars::new(&[Shape::Set(set_bits(named, options))]);
+                let answers = SymAnswers::raw(&vars);
+                let mut left = vars.set.mk_true();
+                let mut order = Vec::new();
+                while let Some(first) = vars.first(&left) {
+                    left = left.and_not(&answers.is(0, first[0]));
+                    order.push(first[0]);
+                }
+                let want: Vec<Answer> = multi_values(named, options);
+                assert_eq!(order, want, "{options} options, named {named:b}");
+            }
+        }
+    }
+
     /// On every combination of the built-in answer space and every
     /// profile, the symbolic reset, canonical set and decision say what the
     /// concrete flow and engine say for that combination.
