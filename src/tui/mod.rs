@@ -60,7 +60,7 @@ pub fn run(
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {
-        let (_guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
+        let (guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
         let size = term.size()?;
         let mut app = App::new(
             &content,
@@ -90,7 +90,7 @@ pub fn run(
             if (size.width, size.height) != app.size {
                 app.update(Action::Resize(size.width, size.height));
             }
-            term.draw(|frame| view::render(&app, frame))?;
+            guard.draw(&mut term, |frame| view::render(&app, frame))?;
             if app.quit {
                 break;
             }
