@@ -533,3 +533,27 @@ fn a_signal_restores_the_terminal_and_exits_with_128_plus_its_number() {
         s.assert_ends_restored();
     }
 }
+
+/// A bug (a panic, here forced by the tests-only `MOTESGUIDE_TEST_PANIC`)
+/// exits 1 as CONTRACT.md says, not Rust's 101, with the terminal
+/// restored and one line on standard error.
+#[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "release builds never read MOTESGUIDE_TEST_PANIC"
+)]
+fn a_panic_restores_the_terminal_and_exits_1_with_one_line() {
+    let script = format!("MOTESGUIDE_TEST_PANIC=1 exec '{BIN}' 2> err.txt");
+    let mut s = Session::spawn("panic", "sh", &["-c", &script]);
+    s.wait_for("Styrdokument");
+    s.send("\r");
+    assert_eq!(s.finish(), 1);
+    s.assert_restored();
+    let err = std::fs::read_to_string(s.dir.join("err.txt")).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("motesguide: internt fel (MOTESGUIDE_TEST_PANIC is set at src/tui/mod.rs:"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}

@@ -97,7 +97,9 @@ pub fn run(
             // Blocks until something that matters happens: no polling, no
             // timer, no redraw for events that change nothing.
             let action = loop {
-                if let Some(action) = keys::map_event(&app, &event::read()?) {
+                let event = event::read()?;
+                panic_for_tests();
+                if let Some(action) = keys::map_event(&app, &event) {
                     break action;
                 }
             };
@@ -117,4 +119,14 @@ pub fn run(
         (None, _) => {}
     }
     Ok(())
+}
+
+/// For tests only: with `MOTESGUIDE_TEST_PANIC` set, the wizard panics at
+/// the first key, so that the tests can see what a bug leaves behind
+/// (tests/tui_e2e.rs). Read in debug builds only: a release build, the one
+/// people run, never looks at the variable.
+fn panic_for_tests() {
+    if cfg!(debug_assertions) && std::env::var_os("MOTESGUIDE_TEST_PANIC").is_some() {
+        panic!("MOTESGUIDE_TEST_PANIC is set");
+    }
 }
