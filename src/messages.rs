@@ -116,6 +116,8 @@ messages! {
     FileExists: "filen finns redan", "the file already exists";
     NameTooLong: "filnamnet är för långt", "the file name is too long";
     DiskFull: "det finns inget utrymme kvar på disken", "there is no space left on the disk";
+    /// A link that leads, link by link, back to itself.
+    LinkLoop: "länken pekar i en slinga och leder aldrig till en fil", "the link goes round in a loop and never reaches a file";
     /// Any other failure: `{detail}`, the system's own words.
     OtherIo: "oväntat fel från systemet: {detail}", "{detail}";
 

@@ -1,6 +1,8 @@
 //! Saving a text file safely: the file is written beside its destination
 //! and then moved into place, so a reader never sees half a file, and an
-//! existing file is never replaced unless the person said so. Shared by the
+//! existing file is never replaced unless the person said so. A file
+//! replaced keeps its permissions, and a symbolic link is written through
+//! to its file. Shared by the
 //! wizard's save dialog and the plain mode.
 
 use std::fs::{self, File, OpenOptions};
@@ -72,38 +74,89 @@ pub fn expand(typed: &str, base: &Path) -> PathBuf {
 }
 
 /// Writes `text` to `path` atomically: a temporary file in the same folder,
-/// synced, then linked or renamed into place. Without `overwrite` an
-/// existing file is left alone and reported as [`SaveError::Exists`].
-/// `lang` is the language of the reason in [`SaveError::Other`].
+/// synced, then linked or renamed into place, and the folder synced. Without
+/// `overwrite` an existing file is left alone and reported as
+/// [`SaveError::Exists`]. A file overwritten keeps its permissions; a new
+/// one gets what the umask gives. A symbolic link is written through: the
+/// file it leads to is replaced and the link stays. `lang` is the language
+/// of the reason in [`SaveError::Other`].
 pub fn save(path: &Path, text: &str, overwrite: bool, lang: Lang) -> Result<PathBuf, SaveError> {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     if path.is_dir() {
         return Err(SaveError::IsFolder(path));
     }
-    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+    let target = followed(&path, lang)?;
+    let (Some(dir), Some(name)) = (target.parent(), target.file_name()) else {
         return Err(SaveError::IsFolder(path));
     };
-    if !overwrite && path.exists() {
+    let existing = fs::metadata(&target).ok();
+    if !overwrite && existing.is_some() {
         return Err(SaveError::Exists(path));
     }
     let (tmp, mut file) =
         temp_file(dir, &name.to_string_lossy()).map_err(|e| error(&path, &e, lang))?;
-    let written = file
-        .write_all(text.as_bytes())
+    // Who may read the file stays as it was, set before a byte is written.
+    let kept = match &existing {
+        Some(old) => file.set_permissions(old.permissions()),
+        None => Ok(()),
+    };
+    let written = kept
+        .and_then(|()| file.write_all(text.as_bytes()))
         .and_then(|()| file.sync_all());
     drop(file);
     let placed = written.and_then(|()| {
         if overwrite {
-            fs::rename(&tmp, &path)
+            fs::rename(&tmp, &target)
         } else {
-            place_new(&tmp, &path)
+            place_new(&tmp, &target)
         }
     });
     let _ = fs::remove_file(&tmp);
     match placed {
-        Ok(()) => Ok(path),
+        Ok(()) => {
+            sync_folder(dir);
+            Ok(path)
+        }
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(SaveError::Exists(path)),
         Err(e) => Err(error(&path, &e, lang)),
+    }
+}
+
+/// How many links are followed before they count as a loop (Linux's own
+/// limit).
+const MAX_LINKS: usize = 40;
+
+/// The file `path` leads to: a symbolic link followed, link by link, to
+/// the file it names (which need not exist yet), so that saving replaces
+/// that file and leaves the link a link. A relative link is read from its
+/// own folder.
+fn followed(path: &Path, lang: Lang) -> Result<PathBuf, SaveError> {
+    let mut at = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match fs::symlink_metadata(&at) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&at).map_err(|e| error(path, &e, lang))?;
+                at = match at.parent() {
+                    Some(folder) => folder.join(to),
+                    None => to,
+                };
+            }
+            // Not a link, or not there: saving creates it, or says why not.
+            _ => return Ok(at),
+        }
+    }
+    Err(SaveError::Other(
+        path.to_path_buf(),
+        Msg::LinkLoop.get(lang).to_owned(),
+    ))
+}
+
+/// Makes the new name in `dir` durable. The file is already in place and
+/// synced, so a folder that cannot be synced (some file systems refuse) is
+/// not a failure to report.
+fn sync_folder(dir: &Path) {
+    if let Ok(folder) = File::open(dir) {
+        let _ = folder.sync_all();
     }
 }
 
@@ -222,6 +275,105 @@ mod tests {
         assert_eq!(
             fs::read_dir(&dir).unwrap().count(),
             0,
+            "nothing left behind"
+        );
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    fn mode(path: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(path).unwrap().permissions().mode() & 0o7777
+    }
+
+    #[cfg(unix)]
+    fn is_link(path: &Path) -> bool {
+        fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn overwriting_keeps_the_files_permissions_and_a_new_file_gets_the_default() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("modes");
+        // 0604 differs from what any umask gives a new file, so keeping it
+        // cannot pass by chance.
+        for kept in [0o600, 0o604, 0o640] {
+            let path = dir.join(format!("{kept:o}.md"));
+            fs::write(&path, "old").unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(kept)).unwrap();
+            assert_eq!(save(&path, "new", true, Lang::Sv), Ok(path.clone()));
+            assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+            assert_eq!(mode(&path), kept, "{kept:o}");
+        }
+        // A new file is created as any other program creates one: the
+        // umask decides.
+        let reference = dir.join("reference");
+        fs::write(&reference, "").unwrap();
+        let new = dir.join("new.md");
+        assert_eq!(save(&new, "x", false, Lang::Sv), Ok(new.clone()));
+        assert_eq!(mode(&new), mode(&reference));
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saving_through_a_link_writes_its_target_and_keeps_the_link() {
+        use std::os::unix::fs::{PermissionsExt, symlink};
+        let dir = scratch("link");
+        let (here, there) = (dir.join("here"), dir.join("there"));
+        fs::create_dir_all(&here).unwrap();
+        fs::create_dir_all(&there).unwrap();
+        let target = there.join("target.md");
+        fs::write(&target, "old").unwrap();
+        fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).unwrap();
+        // A relative link to a link in another folder.
+        symlink("target.md", there.join("middle.md")).unwrap();
+        let link = here.join("link.md");
+        symlink("../there/middle.md", &link).unwrap();
+
+        assert_eq!(
+            save(&link, "new", false, Lang::Sv),
+            Err(SaveError::Exists(link.clone()))
+        );
+        assert_eq!(save(&link, "new", true, Lang::Sv), Ok(link.clone()));
+        assert!(is_link(&link));
+        assert!(is_link(&there.join("middle.md")));
+        assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(mode(&target), 0o600);
+        // No temporary file left in either folder.
+        assert_eq!(fs::read_dir(&here).unwrap().count(), 1);
+        assert_eq!(fs::read_dir(&there).unwrap().count(), 2);
+
+        // A link to a file not there yet: the file is made where it points.
+        let dangling = here.join("dangling.md");
+        symlink("../there/later.md", &dangling).unwrap();
+        assert_eq!(save(&dangling, "x", false, Lang::Sv), Ok(dangling.clone()));
+        assert!(is_link(&dangling));
+        assert_eq!(fs::read_to_string(there.join("later.md")).unwrap(), "x");
+        fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_loop_of_links_is_refused() {
+        use std::os::unix::fs::symlink;
+        let dir = scratch("loop");
+        let (a, b) = (dir.join("a.md"), dir.join("b.md"));
+        symlink("b.md", &a).unwrap();
+        symlink("a.md", &b).unwrap();
+        assert_eq!(
+            save(&a, "x", true, Lang::En),
+            Err(SaveError::Other(
+                a.clone(),
+                "the link goes round in a loop and never reaches a file".to_owned()
+            ))
+        );
+        assert!(is_link(&a));
+        assert!(is_link(&b));
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            2,
             "nothing left behind"
         );
         fs::remove_dir_all(dir).unwrap();

@@ -151,8 +151,39 @@ impl Session {
         assert!(!screen.alternate_screen());
         assert!(!screen.hide_cursor());
         assert_eq!(screen.mouse_protocol_mode(), vt100::MouseProtocolMode::None);
+        assert!(!screen.bracketed_paste(), "bracketed paste is still on");
+        self.assert_cooked();
+    }
+
+    /// The terminal is out of raw mode: lines are edited and echoed, and
+    /// Ctrl-C is a signal again.
+    fn assert_cooked(&self) {
+        let termios = self.master.get_termios().expect("the terminal's modes");
+        // The flags by name, without a dependency on the crate that defines
+        // them.
+        let local = format!("{:?}", termios.local_flags);
+        for flag in ["ICANON", "ECHO", "ISIG"] {
+            assert!(local.contains(flag), "{flag} is off: {local}");
+        }
+    }
+
+    /// Nothing was written after the sequences that restore the terminal:
+    /// they are the very end of the output.
+    fn assert_ends_restored(&self) {
+        let raw = String::from_utf8_lossy(&self.raw);
+        assert!(
+            raw.ends_with(RESTORE),
+            "the output does not end with the restore sequences: {:?}",
+            &raw[raw.len().saturating_sub(200)..]
+        );
     }
 }
+
+/// What crossterm writes to undo the wizard's modes, in the order the
+/// wizard undoes them: bracketed paste off, mouse reports off (every
+/// protocol and encoding), the main screen, the cursor shown.
+const RESTORE: &str =
+    "\x1b[?2004l\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
 
 impl Drop for Session {
     fn drop(&mut self) {
@@ -480,4 +511,49 @@ fn a_scenario_picked_from_the_start_page_reaches_the_result_and_its_code_reopens
     assert!(s.screen().contains("1 Översikt"), "{}", s.screen());
     s.send("q");
     s.ends_restored();
+}
+
+/// `kill` with a terminating signal: the terminal is restored as on a
+/// clean exit, and the exit status is the one a shell reports for the
+/// signal, 128 + its number.
+#[test]
+fn a_signal_restores_the_terminal_and_exits_with_128_plus_its_number() {
+    for (name, number) in [("HUP", 1), ("INT", 2), ("QUIT", 3), ("TERM", 15)] {
+        let mut s = Session::start(&format!("signal-{name}"), &[]);
+        s.wait_for("Styrdokument");
+        let pid = s.child.process_id().expect("the wizard's process id");
+        let sent = Command::new("kill")
+            .arg(format!("-{name}"))
+            .arg(pid.to_string())
+            .status()
+            .expect("kill runs");
+        assert!(sent.success(), "kill -{name}");
+        assert_eq!(s.finish(), 128 + number, "SIG{name}");
+        s.assert_restored();
+        s.assert_ends_restored();
+    }
+}
+
+/// A bug (a panic, here forced by the tests-only `MOTESGUIDE_TEST_PANIC`)
+/// exits 1 as CONTRACT.md says, not Rust's 101, with the terminal
+/// restored and one line on standard error.
+#[test]
+#[cfg_attr(
+    not(debug_assertions),
+    ignore = "release builds never read MOTESGUIDE_TEST_PANIC"
+)]
+fn a_panic_restores_the_terminal_and_exits_1_with_one_line() {
+    let script = format!("MOTESGUIDE_TEST_PANIC=1 exec '{BIN}' 2> err.txt");
+    let mut s = Session::spawn("panic", "sh", &["-c", &script]);
+    s.wait_for("Styrdokument");
+    s.send("\r");
+    assert_eq!(s.finish(), 1);
+    s.assert_restored();
+    let err = std::fs::read_to_string(s.dir.join("err.txt")).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("motesguide: internt fel (MOTESGUIDE_TEST_PANIC is set at src/tui/mod.rs:"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
 }

@@ -9,6 +9,7 @@ mod usage;
 mod validate;
 
 use std::io::Write;
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
@@ -133,9 +134,13 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
     };
-    match run(args) {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(e) => report_error(&e),
+    // A panic has been said by the hook (and the terminal restored by the
+    // wizard's own hook); what is left is the exit code, 1 as for any other
+    // failure, not Rust's 101.
+    match std::panic::catch_unwind(AssertUnwindSafe(|| run(args))) {
+        Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) => report_error(&e),
+        Err(_) => ExitCode::from(1),
     }
 }
 

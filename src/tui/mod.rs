@@ -60,7 +60,7 @@ pub fn run(
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {
-        let (_guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
+        let (guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
         let size = term.size()?;
         let mut app = App::new(
             &content,
@@ -90,14 +90,16 @@ pub fn run(
             if (size.width, size.height) != app.size {
                 app.update(Action::Resize(size.width, size.height));
             }
-            term.draw(|frame| view::render(&app, frame))?;
+            guard.draw(&mut term, |frame| view::render(&app, frame))?;
             if app.quit {
                 break;
             }
             // Blocks until something that matters happens: no polling, no
             // timer, no redraw for events that change nothing.
             let action = loop {
-                if let Some(action) = keys::map_event(&app, &event::read()?) {
+                let event = event::read()?;
+                panic_for_tests();
+                if let Some(action) = keys::map_event(&app, &event) {
                     break action;
                 }
             };
@@ -117,4 +119,14 @@ pub fn run(
         (None, _) => {}
     }
     Ok(())
+}
+
+/// For tests only: with `MOTESGUIDE_TEST_PANIC` set, the wizard panics at
+/// the first key, so that the tests can see what a bug leaves behind
+/// (tests/tui_e2e.rs). Read in debug builds only: a release build, the one
+/// people run, never looks at the variable.
+fn panic_for_tests() {
+    if cfg!(debug_assertions) && std::env::var_os("MOTESGUIDE_TEST_PANIC").is_some() {
+        panic!("MOTESGUIDE_TEST_PANIC is set");
+    }
 }

@@ -1,13 +1,14 @@
 //! Entering and leaving full-screen mode. Whatever is turned on is turned
-//! off again by [`Guard`]'s `Drop` (normal exit, error, `?`) and by the panic
-//! hook, so the person's terminal is never left raw, mouse-captured, in the
-//! alternate screen or without a cursor.
+//! off again by one function, called by [`Guard`]'s `Drop` (normal exit,
+//! error, `?`), by the panic hook and on a signal that ends the program
+//! (`kill`, a hang-up), so the person's terminal is never left raw,
+//! mouse-captured, pasting in brackets, in the alternate screen or without
+//! a cursor.
 
 use std::fs::{File, OpenOptions};
 use std::io::{self, IsTerminal, Write};
-use std::sync::OnceLock;
+use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
-use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
@@ -17,6 +18,7 @@ use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{
     EnterAlternateScreen, LeaveAlternateScreen, disable_raw_mode, enable_raw_mode,
 };
+use ratatui::{Frame, Terminal};
 
 use crate::error::BadInput;
 use crate::messages::Msg;
@@ -40,9 +42,6 @@ impl Output {
     }
 }
 
-/// Whether drawing goes to /dev/tty, for the panic hook.
-static DRAWS_ON_TTY: OnceLock<bool> = OnceLock::new();
-
 /// Picks where to draw, or says why the wizard cannot run here, in
 /// `lang`. Checked before anything touches the terminal: without one,
 /// entering raw mode would fail halfway.
@@ -62,56 +61,105 @@ pub fn output(print: bool, lang: Lang) -> Result<Output, BadInput> {
 
 pub type Term = Terminal<CrosstermBackend<Box<dyn Write + Send>>>;
 
-/// Undoes, on drop, every terminal mode it turned on.
-pub struct Guard {
-    out: Output,
+/// The modes turned on, and the output they were turned on in: what
+/// [`restore`] has left to undo.
+struct Modes {
+    out: Option<Output>,
     raw: bool,
     alternate: bool,
     mouse: bool,
 }
 
+static MODES: Mutex<Modes> = Mutex::new(Modes {
+    out: None,
+    raw: false,
+    alternate: false,
+    mouse: false,
+});
+
+/// Held while a frame is written, so that the terminal is never restored
+/// in the middle of one (an escape sequence cut in two would swallow the
+/// sequences that restore it).
+static FRAME: Mutex<()> = Mutex::new(());
+
+/// The lock whoever held it last: a panic while holding it changes
+/// nothing about what it guards.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Undoes, on drop, every terminal mode it turned on.
+pub struct Guard {
+    _private: (),
+}
+
 impl Guard {
     /// Raw mode, the alternate screen and mouse reports, in that order; a
     /// step that fails leaves the earlier ones to `Drop`. Drawing speaks in
-    /// the colours `palette` says the terminal reads.
+    /// the colours `palette` says the terminal reads. From here on a panic
+    /// or a signal that ends the program restores the terminal too.
     pub fn enter(out: Output, palette: Palette) -> io::Result<(Guard, Term)> {
-        let _ = DRAWS_ON_TTY.set(matches!(out, Output::Tty(_)));
         install_panic_hook();
-        let mut guard = Guard {
-            out,
-            raw: false,
-            alternate: false,
-            mouse: false,
-        };
-        enable_raw_mode()?;
-        guard.raw = true;
-        let mut w = guard.out.writer()?;
-        execute!(w, EnterAlternateScreen)?;
-        guard.alternate = true;
-        // Pasted text arrives whole, as text, not as keys to act on.
-        execute!(w, EnableMouseCapture, EnableBracketedPaste)?;
-        guard.mouse = true;
-        let draw = palette.writer(guard.out.writer()?);
+        #[cfg(unix)]
+        signals::watch()?;
+        let draw = palette.writer(out.writer()?);
+        let guard = Guard { _private: () };
+        turn_on(out)?;
         let terminal = Terminal::new(CrosstermBackend::new(draw))?;
         Ok((guard, terminal))
     }
+
+    /// Draws one frame, whole: a signal that arrives meanwhile restores
+    /// the terminal once the frame is written.
+    pub fn draw(&self, term: &mut Term, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
+        let _frame = lock(&FRAME);
+        term.draw(render).map(drop)
+    }
+}
+
+/// Turns the modes on one by one, each recorded as soon as it is on.
+fn turn_on(out: Output) -> io::Result<()> {
+    let mut modes = lock(&MODES);
+    let mut w = out.writer()?;
+    modes.out = Some(out);
+    enable_raw_mode()?;
+    modes.raw = true;
+    execute!(w, EnterAlternateScreen)?;
+    modes.alternate = true;
+    // Pasted text arrives whole, as text, not as keys to act on.
+    execute!(w, EnableMouseCapture, EnableBracketedPaste)?;
+    modes.mouse = true;
+    Ok(())
 }
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        if let Ok(mut w) = self.out.writer() {
-            if self.mouse {
-                let _ = execute!(w, DisableBracketedPaste, DisableMouseCapture);
-            }
-            if self.alternate {
-                let _ = execute!(w, LeaveAlternateScreen);
-            }
-            let _ = execute!(w, Show);
-        }
-        if self.raw {
-            let _ = disable_raw_mode();
-        }
+        restore();
     }
+}
+
+/// The one way back: turns off, in reverse order, every mode that is on
+/// and shows the cursor. What it has undone is forgotten, so a second call
+/// (the guard dropped after the panic hook ran) writes nothing.
+fn restore() {
+    let mut modes = lock(&MODES);
+    if let Some(out) = modes.out.take()
+        && let Ok(mut w) = out.writer()
+    {
+        if modes.mouse {
+            let _ = execute!(w, DisableBracketedPaste, DisableMouseCapture);
+        }
+        if modes.alternate {
+            let _ = execute!(w, LeaveAlternateScreen);
+        }
+        let _ = execute!(w, Show);
+    }
+    if modes.raw {
+        let _ = disable_raw_mode();
+    }
+    modes.raw = false;
+    modes.alternate = false;
+    modes.mouse = false;
 }
 
 /// Restores the terminal before the panic message is printed, so it can be
@@ -121,30 +169,66 @@ fn install_panic_hook() {
     ONCE.get_or_init(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            restore_anyway();
+            restore();
             previous(info);
         }));
     });
 }
 
-fn restore_anyway() {
-    let out = if DRAWS_ON_TTY.get() == Some(&true) {
-        OpenOptions::new()
-            .write(true)
-            .open("/dev/tty")
-            .map(Output::Tty)
-            .unwrap_or(Output::Stdout)
-    } else {
-        Output::Stdout
-    };
-    if let Ok(mut w) = out.writer() {
-        let _ = execute!(
-            w,
-            DisableBracketedPaste,
-            DisableMouseCapture,
-            LeaveAlternateScreen,
-            Show
-        );
+/// `kill` and hang-ups: SIGHUP, SIGINT, SIGQUIT and SIGTERM restore the
+/// terminal and end the program with the status a shell gives a process
+/// the signal ended, 128 + its number. (Ctrl-C in the wizard is a key,
+/// not SIGINT: raw mode turns the terminal's signals off.)
+#[cfg(unix)]
+mod signals {
+    use std::io;
+    use std::sync::{Once, TryLockError};
+    use std::time::{Duration, Instant};
+
+    use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::Signals;
+
+    /// How long a signal waits for the frame being written before it
+    /// restores the terminal anyway (a terminal that stopped reading, say).
+    const FRAME_WAIT: Duration = Duration::from_secs(1);
+
+    /// Starts, once, a thread that sleeps until one of the signals comes:
+    /// a blocking read, no polling.
+    pub fn watch() -> io::Result<()> {
+        static ONCE: Once = Once::new();
+        let mut started = Ok(());
+        ONCE.call_once(|| started = start());
+        started
     }
-    let _ = disable_raw_mode();
+
+    fn start() -> io::Result<()> {
+        let mut signals = Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])?;
+        std::thread::Builder::new()
+            .name("signals".to_owned())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    // Held until the exit: no frame is drawn after this.
+                    let _frame = frame_written();
+                    super::restore();
+                    std::process::exit(128 + signal);
+                }
+            })?;
+        Ok(())
+    }
+
+    /// The frame lock once the frame being written is whole, or nothing
+    /// when that takes longer than [`FRAME_WAIT`].
+    fn frame_written() -> Option<std::sync::MutexGuard<'static, ()>> {
+        let deadline = Instant::now() + FRAME_WAIT;
+        loop {
+            match super::FRAME.try_lock() {
+                Ok(frame) => return Some(frame),
+                Err(TryLockError::Poisoned(e)) => return Some(e.into_inner()),
+                Err(TryLockError::WouldBlock) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(10));
+                }
+                Err(TryLockError::WouldBlock) => return None,
+            }
+        }
+    }
 }
