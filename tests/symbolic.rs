@@ -3,39 +3,12 @@
 //! of check, both report exactly the same problems — the same messages,
 //! first examples, counts and counterexamples, in the same order.
 
-use std::path::{Path, PathBuf};
+mod common;
 
 use motesguide::analysis::{enumerated, whole_space};
 use motesguide::content::{Content, Problem};
 
-/// A copy of the built-in content with `edit` applied to `file`.
-fn edited(label: &str, file: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!(
-        "motesguide-symbolic-{label}-{}",
-        std::process::id()
-    ));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &dir);
-    let path = dir.join(file);
-    let text = std::fs::read_to_string(&path).unwrap();
-    let changed = edit(text.clone());
-    assert_ne!(changed, text, "the edit changed nothing");
-    std::fs::write(&path, changed).unwrap();
-    dir
-}
-
-fn copy(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap() {
-        let e = e.unwrap();
-        let target = to.join(e.file_name());
-        if e.file_type().unwrap().is_dir() {
-            copy(&e.path(), &target);
-        } else {
-            std::fs::copy(e.path(), target).unwrap();
-        }
-    }
-}
+use common::edited_content as edited;
 
 /// Both analyses of `content`, asserted equal; the problems.
 fn agree(content: &Content) -> Vec<Problem> {

@@ -247,6 +247,27 @@ pub fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the built-in content in a fresh temporary folder, with
+/// `edit` applied to the text of `file`; the edit must change something.
+/// The folder stays until the caller removes it (a test may hand it to the
+/// binary and read it again).
+pub fn edited_content(label: &str, file: &str, edit: impl FnOnce(String) -> String) -> PathBuf {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "motesguide-edited-{label}-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    copy_dir(&content_dir(), &dir);
+    let path = dir.join(file);
+    let text = std::fs::read_to_string(&path).expect("read the file to edit");
+    let changed = edit(text.clone());
+    assert_ne!(changed, text, "the edit changed nothing");
+    std::fs::write(&path, changed).expect("write the edited file");
+    dir
+}
+
 /// Runs the built binary with `args` and, if given, `stdin`. A panic
 /// would print a backtrace with RUST_BACKTRACE set, so it is set: no
 /// backtrace may reach the user either way.
