@@ -120,10 +120,11 @@ messages! {
     OtherIo: "oväntat fel från systemet: {detail}", "{detail}";
 
     // ---- The command line ----
-    /// `{code}`. Given in both languages: the language itself is unknown.
+    /// `{option}` (`--lang`), `{code}`. Given in both languages: the
+    /// language itself is unknown.
     UnknownLanguage:
-        "--lang: okänt språk `{code}`; välj sv (svenska, standard) eller en (engelska)",
-        "--lang: unknown language `{code}`; accepted: sv (Swedish, default), en (English)";
+        "{option}: okänt språk `{code}`; välj sv (svenska, standard) eller en (engelska)",
+        "{option}: unknown language `{code}`; accepted: sv (Swedish, default), en (English)";
     /// `{id}`, `{accepted}`.
     UnknownProfile:
         "--profile: okänd profil `{id}`; giltiga profiler: {accepted}",
@@ -160,6 +161,10 @@ messages! {
     UsageMissingValue:
         "{arg} behöver ett värde, men inget angavs",
         "{arg} needs a value, but none was given";
+    /// `{args}`: the arguments not given, as `<NEW_DIR>`.
+    UsageMissingArguments:
+        "obligatoriska argument saknas: {args}",
+        "required arguments are missing: {args}";
     /// `{arg}`, `{value}`, `{accepted}`.
     UsageBadValue:
         "{arg}: ogiltigt värde `{value}`; giltiga värden: {accepted}",

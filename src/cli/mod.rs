@@ -2,6 +2,7 @@
 
 mod diff;
 mod evaluate;
+pub mod help;
 
 /// An answers mapping for a `diff` example (the answers-file format).
 pub use diff::example as diff_example;
@@ -13,7 +14,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{FromArgMatches, Parser, Subcommand, ValueHint};
 
 use crate::error::BadInput;
 use crate::messages::Msg;
@@ -22,17 +24,24 @@ use crate::text::Lang;
 
 /// Which platform a digital meeting may use, whether it may be recorded,
 /// and the checklists to follow. Without arguments it starts the wizard.
+///
+/// The texts `--help` shows, in Swedish and English, are in [`help`].
 #[derive(Debug, Parser)]
-#[command(name = "motesguide", version, about, long_about = None)]
+#[command(name = "motesguide", version)]
 pub struct Args {
     /// Evaluate a finished answers file (YAML; - for standard input) and
     /// print the recommendation, without a terminal.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
 
     /// Output format (default text). With --scenario or --code it prints
     /// instead of opening the wizard.
-    #[arg(long, value_enum)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "text|markdown|json",
+        hide_possible_values = true
+    )]
     pub format: Option<Format>,
 
     /// Start from a scenario of the library (see `motesguide scenarios`).
@@ -64,8 +73,14 @@ pub struct Args {
     pub profile: Option<String>,
 
     /// Language: sv (default) or en.
-    #[arg(long, value_name = "sv|en", global = true)]
-    pub lang: Option<String>,
+    #[arg(
+        long,
+        value_enum,
+        value_name = "sv|en",
+        hide_possible_values = true,
+        global = true
+    )]
+    pub lang: Option<Lang>,
 
     /// Wizard: print the result as text on standard output when the wizard
     /// closes, so it can be piped or pasted.
@@ -78,7 +93,7 @@ pub struct Args {
     pub presentation: bool,
 
     /// Use the policy content in DIR instead of the built-in content.
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR", global = true, value_hint = ValueHint::DirPath)]
     pub content: Option<PathBuf>,
 
     #[command(subcommand)]
@@ -102,10 +117,10 @@ pub enum Command {
     /// the same, 1 when it differs, 2 when a folder is invalid.
     Diff {
         /// The content folder before the change.
-        #[arg(value_name = "OLD_DIR")]
+        #[arg(value_name = "OLD_DIR", value_hint = ValueHint::DirPath)]
         old: PathBuf,
         /// The content folder after the change.
-        #[arg(value_name = "NEW_DIR")]
+        #[arg(value_name = "NEW_DIR", value_hint = ValueHint::DirPath)]
         new: PathBuf,
         /// text (default) for a reviewer, json for CI.
         #[arg(long, value_name = "text|json")]
@@ -117,17 +132,24 @@ pub enum Command {
 /// 2 bad input, 1 anything else.
 pub fn main() -> ExitCode {
     install_panic_hook();
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language the arguments ask for, before they are parsed: help and
+    // usage errors speak it.
+    let lang = usage::lang_of(argv.iter().cloned());
+    let parsed = help::command(lang)
+        .try_get_matches_from(&argv)
+        .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
+    let args = match parsed {
         Ok(a) => a,
         Err(e) => {
             // Help and version go to stdout (exit 0) as clap prints them; a
-            // usage error is bad input: one paragraph on stderr, exit 2, in
-            // the language the arguments ask for.
+            // usage error is bad input: one paragraph on stderr, exit 2.
             let code = e.exit_code();
             if code == 0 {
                 let _ = e.print();
+            } else if let Some(code) = unknown_lang_value(&e) {
+                eprintln!("motesguide: {}", unknown_language("--lang", &code));
             } else {
-                let lang = usage::lang_of(std::env::args_os());
                 eprintln!("motesguide: {}", usage::message(&e, lang));
             }
             return ExitCode::from(code.clamp(0, 255) as u8);
@@ -189,7 +211,7 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
 }
 
 fn run(args: Args) -> anyhow::Result<()> {
-    let lang = parse_lang(args.lang.as_deref())?;
+    let lang = args.lang.unwrap_or_default();
     let _ = RUN_LANG.set(lang);
     match args.command {
         Some(Command::Validate { ref format }) => {
@@ -249,20 +271,33 @@ impl std::fmt::Display for Quiet {
 
 impl std::error::Error for Quiet {}
 
-/// `--lang`: the language, or bad input naming the accepted ones. The
-/// language asked for is not known, so the refusal is in both, Swedish
-/// first.
-pub fn parse_lang(code: Option<&str>) -> Result<Lang, BadInput> {
-    match code {
-        None => Ok(Lang::default()),
-        Some(c) => Lang::from_code(c).ok_or_else(|| {
-            let both: Vec<String> = Lang::ALL
-                .into_iter()
-                .map(|lang| Msg::UnknownLanguage.fill(lang, &[("code", c)]))
-                .collect();
-            BadInput(both.join("\n"))
-        }),
+/// The value of `--lang` that clap refused, where it is one.
+fn unknown_lang_value(e: &clap::Error) -> Option<String> {
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a,
+        _ => return None,
+    };
+    match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(v))
+            if e.kind() == ErrorKind::InvalidValue
+                && arg.starts_with("--lang")
+                && !v.is_empty() =>
+        {
+            Some(v.clone())
+        }
+        _ => None,
     }
+}
+
+/// An unknown language given by `option`, refused with the accepted ones.
+/// The language asked for is not known, so the refusal is in both,
+/// Swedish first.
+pub fn unknown_language(option: &str, code: &str) -> BadInput {
+    let both: Vec<String> = Lang::ALL
+        .into_iter()
+        .map(|lang| Msg::UnknownLanguage.fill(lang, &[("option", option), ("code", code)]))
+        .collect();
+    BadInput(both.join("\n"))
 }
 
 /// Writes `text` to stdout in one go.

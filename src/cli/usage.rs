@@ -81,6 +81,12 @@ fn said(e: &clap::Error, lang: Lang) -> Option<String> {
                 None => return None,
             }
         }
+        ErrorKind::MissingRequiredArgument => match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::Strings(args)) => {
+                Msg::UsageMissingArguments.fill(lang, &[("args", &args.join(" "))])
+            }
+            _ => return None,
+        },
         ErrorKind::TooManyValues => {
             let value = string(ContextKind::InvalidValue)?;
             Msg::UsageNoValue.fill(lang, &[("arg", &arg?), ("value", &value)])

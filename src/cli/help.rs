@@ -1,0 +1,578 @@
+//! `--help` in the run's language. The `clap` definition of [`Args`] is
+//! the one source of the options; here every text it shows (what the tool
+//! is, each option and command, the examples, the exit codes and clap's
+//! own headings) is put in Swedish or English, side by side. The language
+//! is read before the arguments are parsed (`--lang`, else Swedish), so
+//! `--help` speaks as every other message of the run does.
+
+use clap::builder::StyledStr;
+use clap::builder::styling::Style;
+use clap::{Arg, Command, CommandFactory};
+
+use super::Args;
+use crate::text::Lang;
+
+/// A text in both languages: (Swedish, English).
+pub type Both = (&'static str, &'static str);
+
+/// The text of `both` in `lang`.
+pub fn pick(lang: Lang, (sv, en): Both) -> &'static str {
+    match lang {
+        Lang::Sv => sv,
+        Lang::En => en,
+    }
+}
+
+/// What the tool is, in one line: `-h` and the man page's name line.
+pub const ABOUT: Both = (
+    "Vilken plattform ett digitalt möte får använda, om det får spelas in och vilka checklistor som gäller, enligt riktlinjer för svensk offentlig sektor",
+    "Which platform a digital meeting may use, whether it may be recorded and the checklists to follow, by Swedish public-sector policy",
+);
+
+/// What the tool is and how it starts: `--help` and the man page's
+/// description.
+pub fn long_about(lang: Lang) -> String {
+    let what = pick(
+        lang,
+        (
+            "motesguide säger vilken plattform ett digitalt möte får använda enligt riktlinjer för svensk offentlig sektor (informationsklass, känsliga personuppgifter, sekretess, säkerhetsskydd, deltagare), om mötet får spelas in och hur länge inspelningen sparas, och vilka checklistor organisatören och deltagarna ska följa, varje punkt med sin källa.",
+            "motesguide says which platform a digital meeting may use under Swedish public-sector policy (information class, sensitive personal data, secrecy, protective security, participants), whether it may be recorded and how long the recording is kept, and the checklists the organiser and the participants follow, every item with its source.",
+        ),
+    );
+    let start = (
+        "Utan argument startar den interaktiva guiden i terminalen (--plain ställer frågorna rad för rad). Med --answers utvärderas en färdig svarsfil utan terminal.",
+        "Without arguments it starts the interactive wizard in the terminal (--plain asks the questions line by line). With --answers it evaluates a finished answers file without a terminal.",
+    );
+    format!("{what}\n\n{}", pick(lang, start))
+}
+
+/// Examples: the command line and what it does.
+pub const EXAMPLES: &[(Both, Both)] = &[
+    (
+        ("motesguide", "motesguide"),
+        ("starta guiden", "start the wizard"),
+    ),
+    (
+        ("motesguide --plain", "motesguide --plain"),
+        (
+            "guiden som numrerade frågor, rad för rad",
+            "the wizard as numbered prompts, line by line",
+        ),
+    ),
+    (
+        (
+            "motesguide --answers mote.yaml",
+            "motesguide --answers meeting.yaml",
+        ),
+        (
+            "rekommendationen för en färdig svarsfil, som text",
+            "the recommendation for a finished answers file, as text",
+        ),
+    ),
+    (
+        (
+            "motesguide --answers - --format json < mote.yaml",
+            "motesguide --answers - --format json < meeting.yaml",
+        ),
+        (
+            "samma sak som JSON för verktyg, svaren från standardinmatningen",
+            "the same as JSON for tools, the answers from standard input",
+        ),
+    ),
+    (
+        (
+            "motesguide --code 2SW-7R38 --format text",
+            "motesguide --code 2SW-7R38 --format text",
+        ),
+        (
+            "en uppringares svar, från svarskoden",
+            "a caller's answers, from their answer code",
+        ),
+    ),
+    (
+        (
+            "motesguide validate --content mitt-innehall",
+            "motesguide validate --content my-content",
+        ),
+        ("kontrollera en innehållsmapp", "check a content folder"),
+    ),
+    (
+        (
+            "motesguide diff gammalt-innehall nytt-innehall",
+            "motesguide diff old-content new-content",
+        ),
+        (
+            "vad en ändring av innehållet ändrar i råden",
+            "what a change of the content changes in the advice",
+        ),
+    ),
+];
+
+/// The exit codes (CONTRACT.md) and what each means.
+pub const EXIT_CODES: &[(&str, Both)] = &[
+    (
+        "0",
+        (
+            "klart (diff: samma råd överallt)",
+            "success (diff: the same advice everywhere)",
+        ),
+    ),
+    (
+        "1",
+        (
+            "annat fel (diff: råden skiljer sig)",
+            "any other failure (diff: the advice differs)",
+        ),
+    ),
+    (
+        "2",
+        (
+            "felaktig indata: en svarsfil som inte kan läsas eller är ogiltig, ogiltigt innehåll, en okänd profil, ett okänt språk eller scenario, ett felskrivet argument; ett stycke på standardfelet säger vad som är fel och vad som godtas",
+            "bad input: an unreadable or invalid answers file, invalid content, an unknown profile, language or scenario, a mistyped argument; one paragraph on standard error says what is wrong and what is accepted",
+        ),
+    ),
+];
+
+/// The headings of the sections after the options.
+pub const EXAMPLES_HEADING: Both = ("Exempel", "Examples");
+pub const EXIT_CODES_HEADING: Both = ("Slutstatus", "Exit codes");
+
+/// clap's own words, where it has them.
+const USAGE_HEADING: Both = ("Användning", "Usage");
+const COMMANDS_HEADING: Both = ("Kommandon", "Commands");
+const ARGUMENTS_HEADING: Both = ("Argument", "Arguments");
+const OPTIONS_HEADING: Both = ("Flaggor", "Options");
+
+/// Each command's one line, by name ("" is the tool itself).
+const COMMANDS: &[(&str, Both)] = &[
+    (
+        "validate",
+        (
+            "Kontrollera en innehållsmapp och rapportera varje problem med fil, rad och kolumn; slutstatus 0 när innehållet håller",
+            "Check a content folder and report every problem with file, line and column; exit 0 when it is sound",
+        ),
+    ),
+    (
+        "scenarios",
+        (
+            "Lista scenariobiblioteket: id, titel och berättelse",
+            "List the scenario library: id, title and story",
+        ),
+    ),
+    (
+        "diff",
+        (
+            "Varje ändring av råden mellan två innehållsmappar, över hela svarsrymden i varje profil som båda har; slutstatus 0 när råden är desamma, 1 när de skiljer sig, 2 när en mapp är ogiltig",
+            "Every change of advice between two content folders, over the whole answer space of every profile both define; exit 0 when the advice is the same, 1 when it differs, 2 when a folder is invalid",
+        ),
+    ),
+    (
+        "help",
+        (
+            "Visa den här hjälpen eller ett kommandos hjälp",
+            "Print this message or the help of the given subcommand(s)",
+        ),
+    ),
+];
+
+/// An argument's value name and help, by the command it belongs to ("*":
+/// any, for the global and built-in ones) and its id.
+struct ArgText {
+    command: &'static str,
+    id: &'static str,
+    value_name: Option<Both>,
+    help: Both,
+}
+
+const fn arg(
+    command: &'static str,
+    id: &'static str,
+    value_name: Option<Both>,
+    help: Both,
+) -> ArgText {
+    ArgText {
+        command,
+        id,
+        value_name,
+        help,
+    }
+}
+
+const ARGS: &[ArgText] = &[
+    arg(
+        "",
+        "answers",
+        Some(("FIL", "FILE")),
+        (
+            "Utvärdera en färdig svarsfil (YAML; - för standardinmatningen) och skriv ut rekommendationen, utan terminal",
+            "Evaluate a finished answers file (YAML; - for standard input) and print the recommendation, without a terminal",
+        ),
+    ),
+    arg(
+        "",
+        "format",
+        None,
+        (
+            "Utdataformat: text (standard), markdown eller json. Med --scenario eller --code skrivs resultatet ut i stället för att guiden öppnas",
+            "Output format: text (default), markdown or json. With --scenario or --code it prints instead of opening the wizard",
+        ),
+    ),
+    arg(
+        "",
+        "scenario",
+        None,
+        (
+            "Börja från ett scenario i biblioteket (motesguide scenarios listar dem)",
+            "Start from a scenario of the library (motesguide scenarios lists them)",
+        ),
+    ),
+    arg(
+        "",
+        "code",
+        Some(("KOD", "CODE")),
+        (
+            "Börja från en svarskod (visas på sidorna ”Kontrollera dina svar” och ”Resultat”); skriver ut med --format, --compare eller --what-if, öppnar annars guiden vid resultatet",
+            "Start from an answer code (shown on the summary and result screens); prints with --format, --compare or --what-if, otherwise opens the wizard at the result",
+        ),
+    ),
+    arg(
+        "",
+        "plain",
+        None,
+        (
+            "Ställ frågorna som numrerade rader på standardinmatningen och standardutmatningen: för skärmläsare, seriella konsoler och rör. Väljs av sig själv när det inte finns någon terminal eller TERM är dumb",
+            "Ask the questions as plain numbered prompts on standard input and output: for screen readers, serial consoles and pipes. Chosen by itself when there is no terminal or TERM is dumb",
+        ),
+    ),
+    arg(
+        "",
+        "compare",
+        None,
+        (
+            "Visa också samma svar under varje profil, sida vid sida",
+            "Also show the same answers under every profile, side by side",
+        ),
+    ),
+    arg(
+        "",
+        "what_if",
+        None,
+        (
+            "Visa också vilket enskilt ändrat svar som skulle ändra plattformen eller inspelningsbeslutet, och till vad",
+            "Also show which single changed answer would change the platform or the recording verdict, and to what",
+        ),
+    ),
+    arg(
+        "",
+        "profile",
+        None,
+        (
+            "Profilen att utvärdera under, till exempel standard eller bilaga-6 (går före svarsfilens profile)",
+            "Profile to evaluate under, such as standard or bilaga-6 (overrides the answers file's profile)",
+        ),
+    ),
+    arg(
+        "*",
+        "lang",
+        None,
+        (
+            "Språk: sv (svenska, standard) eller en (engelska)",
+            "Language: sv (Swedish, the default) or en (English)",
+        ),
+    ),
+    arg(
+        "",
+        "print",
+        None,
+        (
+            "Guiden: skriv resultatet som text på standardutmatningen när guiden stängs, så att det kan skickas vidare eller klistras in",
+            "Wizard: print the result as text on standard output when the wizard closes, so it can be piped or pasted",
+        ),
+    ),
+    arg(
+        "",
+        "presentation",
+        None,
+        (
+            "Guiden: stor text och hög kontrast, för visning med projektor (v eller F2 växlar i guiden)",
+            "Wizard: large type and high contrast, for showing on a projector (v or F2 switches it in the wizard)",
+        ),
+    ),
+    arg(
+        "*",
+        "content",
+        Some(("MAPP", "DIR")),
+        (
+            "Använd policyinnehållet i MAPP i stället för det inbyggda",
+            "Use the policy content in DIR instead of the built-in content",
+        ),
+    ),
+    arg(
+        "validate",
+        "format",
+        None,
+        (
+            "text (standard), eller json: {sound, combinations, problems} för verktyg (CONTRACT.md 0.2)",
+            "text (default), or json: {sound, combinations, problems} for tools (CONTRACT.md 0.2)",
+        ),
+    ),
+    arg(
+        "diff",
+        "old",
+        Some(("GAMMAL_MAPP", "OLD_DIR")),
+        (
+            "Innehållsmappen före ändringen",
+            "The content folder before the change",
+        ),
+    ),
+    arg(
+        "diff",
+        "new",
+        Some(("NY_MAPP", "NEW_DIR")),
+        (
+            "Innehållsmappen efter ändringen",
+            "The content folder after the change",
+        ),
+    ),
+    arg(
+        "diff",
+        "format",
+        None,
+        (
+            "text (standard) för en granskare, json för CI",
+            "text (default) for a reviewer, json for CI",
+        ),
+    ),
+    arg(
+        "help",
+        "subcommand",
+        Some(("KOMMANDO", "COMMAND")),
+        (
+            "Kommandot vars hjälp ska visas",
+            "Print help for the subcommand(s)",
+        ),
+    ),
+    arg("*", "version", None, ("Visa versionen", "Print version")),
+];
+
+/// The built-in `-h, --help` flag: its short and long help where the
+/// command has more to say with `--help`, else one line.
+const HELP_FLAG: Both = ("Visa hjälpen", "Print help");
+const HELP_FLAG_SHORT: Both = (
+    "Visa hjälpen (mer med --help)",
+    "Print help (see more with '--help')",
+);
+const HELP_FLAG_LONG: Both = (
+    "Visa hjälpen (en sammanfattning med -h)",
+    "Print help (see a summary with '-h')",
+);
+
+/// The command line in `lang`: every help text, heading and value name,
+/// ready to parse with and to render help, a man page or completions.
+pub fn command(lang: Lang) -> Command {
+    let mut cmd = localize(Args::command(), "", lang)
+        .about(pick(lang, ABOUT))
+        .long_about(long_about(lang))
+        .after_help(after_help(lang));
+    // clap adds `--help`, `--version` and `help` when it builds the
+    // command, and copies the global options into each subcommand: they
+    // are put in the language once they exist.
+    cmd.build();
+    let mut cmd = localize(cmd, "", lang);
+    if lang != Lang::En {
+        cmd = localize_usage(cmd, lang);
+    }
+    cmd
+}
+
+/// `cmd` (at `path`, "" for the tool) and its subcommands with their texts
+/// in `lang`.
+fn localize(mut cmd: Command, path: &str, lang: Lang) -> Command {
+    if let Some((_, about)) = COMMANDS.iter().find(|(name, _)| *name == path) {
+        cmd = cmd.about(pick(lang, *about));
+    }
+    cmd = cmd.mut_args(|a| localize_arg(a, path, lang));
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| localize(s, &name, lang));
+    }
+    let styles = cmd.get_styles();
+    let usage = styles.get_usage();
+    let template = format!(
+        "{{before-help}}{{about-with-newline}}\n{usage}{}:{usage:#} {{usage}}\n\n{{all-args}}{{after-help}}",
+        pick(lang, USAGE_HEADING)
+    );
+    cmd.help_template(template)
+        .subcommand_help_heading(pick(lang, COMMANDS_HEADING))
+}
+
+fn localize_arg(mut a: Arg, path: &str, lang: Lang) -> Arg {
+    let id = a.get_id().as_str().to_owned();
+    if a.is_positional() {
+        // Under a heading of their own clap sorts arguments by their
+        // order and then by id: the order keeps them as they are given.
+        let index = a.get_index().unwrap_or(0);
+        a = a
+            .help_heading(pick(lang, ARGUMENTS_HEADING))
+            .display_order(index);
+    } else {
+        a = a.help_heading(pick(lang, OPTIONS_HEADING));
+    }
+    if id == "help" {
+        return if a.get_long_help().is_some() {
+            a.help(pick(lang, HELP_FLAG_SHORT))
+                .long_help(pick(lang, HELP_FLAG_LONG))
+        } else {
+            a.help(pick(lang, HELP_FLAG))
+        };
+    }
+    let text = ARGS
+        .iter()
+        .find(|t| t.command == path && t.id == id)
+        .or_else(|| ARGS.iter().find(|t| t.command == "*" && t.id == id));
+    if let Some(t) = text {
+        a = a.help(pick(lang, t.help));
+        if let Some(name) = t.value_name {
+            a = a.value_name(pick(lang, name));
+        }
+    }
+    a
+}
+
+/// clap's usage lines with its placeholders ([OPTIONS], [COMMAND]) in
+/// `lang`, for the tool and each subcommand.
+fn localize_usage(mut cmd: Command, lang: Lang) -> Command {
+    let names: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_owned())
+        .collect();
+    for name in names {
+        cmd = cmd.mut_subcommand(&name, |s| localize_usage(s, lang));
+    }
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u);
+    let usage = usage
+        .replace("[OPTIONS]", pick(lang, ("[FLAGGOR]", "[OPTIONS]")))
+        .replace("[COMMAND]", pick(lang, ("[KOMMANDO]", "[COMMAND]")))
+        .replace("<COMMAND>", pick(lang, ("<KOMMANDO>", "<COMMAND>")));
+    cmd.override_usage(usage)
+}
+
+/// The examples and the exit codes, after the options.
+fn after_help(lang: Lang) -> StyledStr {
+    let header = clap::builder::Styles::default().get_header().to_owned();
+    let mut out = String::new();
+    let examples: Vec<(&str, &str)> = EXAMPLES
+        .iter()
+        .map(|(cmd, what)| (pick(lang, *cmd), pick(lang, *what)))
+        .collect();
+    section(&mut out, header, pick(lang, EXAMPLES_HEADING), &examples);
+    out.push('\n');
+    let codes: Vec<(&str, &str)> = EXIT_CODES
+        .iter()
+        .map(|(code, what)| (*code, pick(lang, *what)))
+        .collect();
+    section(&mut out, header, pick(lang, EXIT_CODES_HEADING), &codes);
+    StyledStr::from(out.trim_end().to_owned())
+}
+
+/// The widest a line of the sections after the options grows.
+const WIDTH: usize = 80;
+
+/// A heading and its rows, each a term and its description in a column;
+/// a term too wide for the column has its description on the next line.
+fn section(out: &mut String, header: Style, heading: &str, rows: &[(&str, &str)]) {
+    const INDENT: usize = 2;
+    const WIDEST_TERM: usize = 36;
+    out.push_str(&format!("{header}{heading}:{header:#}\n"));
+    let column = rows
+        .iter()
+        .map(|(term, _)| term.chars().count())
+        .filter(|&w| w <= WIDEST_TERM)
+        .max()
+        .unwrap_or(0)
+        + INDENT
+        + 2;
+    for (term, what) in rows {
+        let mut line = format!("{:INDENT$}{term}", "");
+        let mut width = INDENT + term.chars().count();
+        if width + 2 > column {
+            out.push_str(&line);
+            out.push('\n');
+            line.clear();
+            width = 0;
+        }
+        for word in what.split(' ') {
+            let w = word.chars().count();
+            if width < column {
+                line.push_str(&" ".repeat(column - width));
+                width = column;
+            } else if width + 1 + w > WIDTH {
+                out.push_str(&line);
+                out.push('\n');
+                line = " ".repeat(column);
+                width = column;
+            } else {
+                line.push(' ');
+                width += 1;
+            }
+            line.push_str(word);
+            width += w;
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every argument and command, in `cmd` and below, with its path.
+    fn walk<'a>(cmd: &'a Command, path: &str, out: &mut Vec<(String, &'a Command)>) {
+        out.push((path.to_owned(), cmd));
+        for s in cmd.get_subcommands() {
+            walk(s, s.get_name(), out);
+        }
+    }
+
+    #[test]
+    fn every_text_is_in_both_languages() {
+        let (sv, en) = (command(Lang::Sv), command(Lang::En));
+        let (mut sv_all, mut en_all) = (Vec::new(), Vec::new());
+        walk(&sv, "", &mut sv_all);
+        walk(&en, "", &mut en_all);
+        assert_eq!(sv_all.len(), en_all.len());
+        for ((path, s), (_, e)) in sv_all.iter().zip(&en_all) {
+            let (sa, ea) = (s.get_about().unwrap(), e.get_about().unwrap());
+            assert_ne!(sa.to_string(), ea.to_string(), "`{path}` about");
+            for (a, b) in s.get_arguments().zip(e.get_arguments()) {
+                let (ha, hb) = (a.get_help().unwrap(), b.get_help().unwrap());
+                assert_ne!(
+                    ha.to_string(),
+                    hb.to_string(),
+                    "`{path}` {} has no Swedish help",
+                    a.get_id()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn long_descriptions_wrap_under_their_column() {
+        let mut out = String::new();
+        section(
+            &mut out,
+            Style::new(),
+            "H",
+            &[("a", &"word ".repeat(30)), (&"x".repeat(40), "y")],
+        );
+        for line in out.lines() {
+            assert!(line.chars().count() <= WIDTH, "{line}");
+        }
+        assert!(out.contains(&format!("\n  {}\n", "x".repeat(40))), "{out}");
+    }
+}
