@@ -3,28 +3,11 @@
 
 mod common;
 
-use std::process::Output;
-
 use common::*;
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// A successful run: exit 0, nothing on stderr, its standard output.
+/// A successful run without standard input: its standard output.
 fn ok(args: &[&str]) -> String {
-    let o = run(args, None);
-    assert_eq!(o.status.code(), Some(0), "{args:?} failed: {}", stderr(&o));
-    assert!(
-        o.stderr.is_empty(),
-        "{args:?} wrote to stderr: {}",
-        stderr(&o)
-    );
-    stdout(&o)
+    common::ok(args, None)
 }
 
 fn assert_mentions(text: &str, words: &[&str]) {
