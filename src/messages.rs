@@ -125,10 +125,10 @@ messages! {
     UnknownLanguage:
         "{option}: okänt språk `{code}`; välj sv (svenska, standard) eller en (engelska)",
         "{option}: unknown language `{code}`; accepted: sv (Swedish, default), en (English)";
-    /// `{id}`, `{accepted}`.
+    /// `{option}` (`--profile` or the variable), `{id}`, `{accepted}`.
     UnknownProfile:
-        "--profile: okänd profil `{id}`; giltiga profiler: {accepted}",
-        "--profile: unknown profile `{id}`; accepted: {accepted}";
+        "{option}: okänd profil `{id}`; giltiga profiler: {accepted}",
+        "{option}: unknown profile `{id}`; accepted: {accepted}";
     /// `{id}`, `{accepted}`.
     UnknownScenario:
         "--scenario: okänt scenario `{id}`; giltiga scenarier: {accepted} (kommandot motesguide scenarios visar dem)",
@@ -155,6 +155,12 @@ messages! {
     CodeOutOfRange:
         "koden motsvarar inga svar – läs den igen; den kan också komma från en annan version av guiden",
         "the code stands for no set of answers – read it again, or it was made by another version of the guide";
+    /// An environment variable as a refusal names it: `{name}`.
+    Variable: "{name} (miljövariabel)", "{name} (environment variable)";
+    /// `{variable}` (as [`Msg::Variable`] names it), `{dir}`.
+    VariableNotFolder:
+        "{variable}: `{dir}` är ingen mapp som kan läsas; ange sökvägen till en mapp med policyinnehåll, som för --content, eller ta bort variabeln",
+        "{variable}: `{dir}` is not a folder that can be read; give the path of a policy content folder, as for --content, or unset the variable";
     /// A usage error (`{message}`) and where to read more.
     UsageSeeHelp: "{message}; se motesguide --help", "{message}; see motesguide --help";
     /// `{arg}`.

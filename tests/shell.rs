@@ -1,5 +1,6 @@
 //! The tool as a shell meets it: `--help` in the run's language, with what
-//! the tool is, how it starts, examples and the exit codes.
+//! the tool is, how it starts, examples and the exit codes; and the
+//! environment variables of CONTRACT.md, their precedence and refusals.
 
 mod common;
 
@@ -42,6 +43,9 @@ fn help_is_swedish_by_default_with_the_wizard_examples_and_exit_codes() {
                 "Exempel:",
                 "motesguide --answers mote.yaml",
                 "starta guiden",
+                "Miljövariabler:",
+                "MOTESGUIDE_CONTENT  mappen med policyinnehåll, som --content",
+                "MOTESGUIDE_LANG",
                 "Slutstatus:",
                 "0  klart",
                 "1  annat fel",
@@ -75,6 +79,8 @@ fn help_follows_lang_into_english() {
                 "Examples:",
                 "motesguide --answers meeting.yaml",
                 "start the wizard",
+                "Environment:",
+                "MOTESGUIDE_PROFILE  the profile, as --profile",
                 "Exit codes:",
                 "0  success",
                 "1  any other failure",
@@ -138,4 +144,190 @@ fn lang_takes_sv_or_en_and_refuses_others_in_both() {
         stderr(&o),
         "motesguide: required arguments are missing: <OLD_DIR> <NEW_DIR>; see motesguide --help\n"
     );
+}
+
+// ---- The environment (CONTRACT.md 0.2) ----
+
+/// A successful run with environment variables set: its standard output.
+fn ok_env(args: &[&str], vars: &[(&str, &str)], stdin: Option<&[u8]>) -> String {
+    let o = run_env(args, vars, stdin);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{args:?} with {vars:?} failed: {}",
+        stderr(&o)
+    );
+    assert!(o.stderr.is_empty(), "{vars:?}: {}", stderr(&o));
+    stdout(&o)
+}
+
+const SECRECY: &[u8] = b"secrecy: true\n";
+
+/// The `"profile"` of a JSON recommendation.
+fn json_profile(out: &str) -> String {
+    let v: serde_json::Value = serde_json::from_str(out).expect("JSON output");
+    v["profile"].as_str().expect("a profile").to_owned()
+}
+
+#[test]
+fn motesguide_lang_sets_the_language_and_the_flag_wins() {
+    let answers = ["--answers", "-"];
+    let en = ok_env(&answers, &[("MOTESGUIDE_LANG", "en")], Some(SECRECY));
+    assert!(en.starts_with("Meeting guide"), "{en}");
+    let sv = ok_env(
+        &["--answers", "-", "--lang", "sv"],
+        &[("MOTESGUIDE_LANG", "en")],
+        Some(SECRECY),
+    );
+    assert!(sv.starts_with("Mötesguide"), "{sv}");
+    // Empty is unset: Swedish, the default.
+    let sv = ok_env(&answers, &[("MOTESGUIDE_LANG", "")], Some(SECRECY));
+    assert!(sv.starts_with("Mötesguide"), "{sv}");
+    // Refusals, help and usage errors follow it too.
+    let vars = [("MOTESGUIDE_LANG", "en")];
+    bad_input(
+        &run_env(&["--answers", "-", "--profile", "x"], &vars, Some(SECRECY)),
+        &["--profile: unknown profile `x`; accepted: standard, bilaga-6"],
+    );
+    assert!(ok_env(&["--help"], &vars, None).contains("Exit codes:"));
+    bad_input(
+        &run_env(&["--bogus"], &vars, None),
+        &["unknown argument `--bogus`; see motesguide --help"],
+    );
+}
+
+#[test]
+fn an_unknown_motesguide_lang_is_refused_in_both_naming_the_variable() {
+    let vars = [("MOTESGUIDE_LANG", "de")];
+    let err = bad_input(&run_env(&["--answers", "-"], &vars, Some(SECRECY)), &[]);
+    assert_eq!(
+        err,
+        "motesguide: MOTESGUIDE_LANG (miljövariabel): okänt språk `de`; välj sv (svenska, standard) eller en (engelska)\n\
+         MOTESGUIDE_LANG (environment variable): unknown language `de`; accepted: sv (Swedish, default), en (English)\n"
+    );
+    // Every command reads it, and a control character stays escaped.
+    bad_input(
+        &run_env(&["scenarios"], &[("MOTESGUIDE_LANG", "e\nn")], None),
+        &["MOTESGUIDE_LANG (miljövariabel): okänt språk `e\\nn`"],
+    );
+    // The flag wins: the variable is not read.
+    ok_env(&["--answers", "-", "--lang", "en"], &vars, Some(SECRECY));
+}
+
+#[test]
+fn motesguide_profile_sets_the_profile_and_the_flag_wins() {
+    let json = ["--answers", "-", "--format", "json"];
+    let file: &[u8] = b"profile: standard\nsecrecy: true\n";
+    let out = ok_env(&json, &[("MOTESGUIDE_PROFILE", "bilaga-6")], Some(file));
+    // As --profile would, it overrides the file's own `profile`.
+    assert_eq!(json_profile(&out), "bilaga-6");
+    let out = ok_env(
+        &[
+            "--answers",
+            "-",
+            "--format",
+            "json",
+            "--profile",
+            "standard",
+        ],
+        &[("MOTESGUIDE_PROFILE", "bilaga-6")],
+        Some(file),
+    );
+    assert_eq!(json_profile(&out), "standard");
+    let out = ok_env(&json, &[("MOTESGUIDE_PROFILE", "")], Some(SECRECY));
+    assert_eq!(json_profile(&out), "standard");
+    // A profile from an answer code gives way to it as well.
+    let out = ok_env(
+        &["--scenario", "namndsmote-sekretess", "--format", "json"],
+        &[("MOTESGUIDE_PROFILE", "bilaga-6")],
+        None,
+    );
+    assert_eq!(json_profile(&out), "bilaga-6");
+}
+
+#[test]
+fn an_unknown_motesguide_profile_names_the_variable_and_the_profiles() {
+    let vars = [("MOTESGUIDE_PROFILE", "bilaga-7")];
+    let err = bad_input(&run_env(&["--answers", "-"], &vars, Some(SECRECY)), &[]);
+    assert_eq!(
+        err,
+        "motesguide: MOTESGUIDE_PROFILE (miljövariabel): okänd profil `bilaga-7`; giltiga profiler: standard, bilaga-6\n"
+    );
+    let en = [
+        ("MOTESGUIDE_PROFILE", "bilaga-7"),
+        ("MOTESGUIDE_LANG", "en"),
+    ];
+    bad_input(
+        &run_env(&["--answers", "-"], &en, Some(SECRECY)),
+        &[
+            "MOTESGUIDE_PROFILE (environment variable): unknown profile `bilaga-7`; accepted: standard, bilaga-6",
+        ],
+    );
+    // The flag wins; commands without --profile do not read it.
+    ok_env(
+        &["--answers", "-", "--profile", "standard"],
+        &vars,
+        Some(SECRECY),
+    );
+    ok_env(&["scenarios"], &vars, None);
+}
+
+#[test]
+fn motesguide_content_sets_the_content_folder_and_the_flag_wins() {
+    let copy = TempDir::new("env-content");
+    copy_dir(&content_dir(), copy.path());
+    let dir = copy.path().to_str().expect("a UTF-8 path");
+    let vars = [("MOTESGUIDE_CONTENT", dir)];
+    let out = ok_env(&["validate"], &vars, None);
+    assert!(out.starts_with(&format!("{dir}: sound")), "{out}");
+    ok_env(&["--answers", "-"], &vars, Some(SECRECY));
+    ok_env(&["scenarios"], &vars, None);
+    // --content wins over it.
+    let other = TempDir::new("env-content-flag");
+    copy_dir(&content_dir(), other.path());
+    let flag = other.path().to_str().expect("a UTF-8 path");
+    let out = ok_env(&["validate", "--content", flag], &vars, None);
+    assert!(out.starts_with(&format!("{flag}: sound")), "{out}");
+    // Empty: the built-in content.
+    let out = ok_env(&["validate"], &[("MOTESGUIDE_CONTENT", "")], None);
+    assert!(out.starts_with("the built-in content: sound"), "{out}");
+}
+
+#[test]
+fn a_bad_motesguide_content_is_refused_naming_the_variable() {
+    let dir = TempDir::new("env-content-bad");
+    let missing = dir.path().join("missing");
+    let missing = missing.to_str().expect("a UTF-8 path");
+    let vars = [("MOTESGUIDE_CONTENT", missing)];
+    for args in [
+        &["--answers", "-"][..],
+        &["validate"],
+        &["validate", "--format", "json"],
+        &["scenarios"],
+    ] {
+        let err = bad_input(&run_env(args, &vars, Some(SECRECY)), &[]);
+        assert_eq!(
+            err,
+            format!(
+                "motesguide: MOTESGUIDE_CONTENT (miljövariabel): `{missing}` är ingen mapp som kan läsas; ange sökvägen till en mapp med policyinnehåll, som för --content, eller ta bort variabeln\n"
+            ),
+            "{args:?}"
+        );
+    }
+    // A folder that is not content: its problems, after the variable.
+    let empty = dir.path().to_str().expect("a UTF-8 path");
+    let vars = [("MOTESGUIDE_CONTENT", empty), ("MOTESGUIDE_LANG", "en")];
+    let o = run_env(&["--answers", "-"], &vars, Some(SECRECY));
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(
+        err.starts_with(&format!(
+            "motesguide: MOTESGUIDE_CONTENT (environment variable): the policy content in {empty} has "
+        )),
+        "{err}"
+    );
+    // diff takes its folders as arguments and does not read it.
+    let c = content_dir();
+    let c = c.to_str().expect("a UTF-8 path");
+    ok_env(&["diff", c, c], &vars, None);
 }

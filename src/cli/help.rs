@@ -133,9 +133,36 @@ pub const EXIT_CODES: &[(&str, Both)] = &[
     ),
 ];
 
+/// The environment variables (CONTRACT.md) and what each sets.
+pub const ENVIRONMENT: &[(&str, Both)] = &[
+    (
+        super::env::CONTENT,
+        (
+            "mappen med policyinnehåll, som --content",
+            "the policy content folder, as --content",
+        ),
+    ),
+    (
+        super::env::PROFILE,
+        ("profilen, som --profile", "the profile, as --profile"),
+    ),
+    (
+        super::env::LANG,
+        (
+            "språket, sv eller en, som --lang",
+            "the language, sv or en, as --lang",
+        ),
+    ),
+];
+const ENVIRONMENT_NOTE: Both = (
+    "En flagga går före sin variabel, och en tom variabel räknas som ej satt.",
+    "A flag wins over its variable, and an empty variable counts as unset.",
+);
+
 /// The headings of the sections after the options.
-pub const EXAMPLES_HEADING: Both = ("Exempel", "Examples");
-pub const EXIT_CODES_HEADING: Both = ("Slutstatus", "Exit codes");
+const EXAMPLES_HEADING: Both = ("Exempel", "Examples");
+const ENVIRONMENT_HEADING: Both = ("Miljövariabler", "Environment");
+const EXIT_CODES_HEADING: Both = ("Slutstatus", "Exit codes");
 
 /// clap's own words, where it has them.
 const USAGE_HEADING: Both = ("Användning", "Usage");
@@ -267,8 +294,8 @@ const ARGS: &[ArgText] = &[
         "profile",
         None,
         (
-            "Profilen att utvärdera under, till exempel standard eller bilaga-6 (går före svarsfilens profile)",
-            "Profile to evaluate under, such as standard or bilaga-6 (overrides the answers file's profile)",
+            "Profilen att utvärdera under, till exempel standard eller bilaga-6 (går före svarsfilens profile); utan flaggan gäller MOTESGUIDE_PROFILE",
+            "Profile to evaluate under, such as standard or bilaga-6 (overrides the answers file's profile); without the flag, MOTESGUIDE_PROFILE",
         ),
     ),
     arg(
@@ -276,8 +303,8 @@ const ARGS: &[ArgText] = &[
         "lang",
         None,
         (
-            "Språk: sv (svenska, standard) eller en (engelska)",
-            "Language: sv (Swedish, the default) or en (English)",
+            "Språk: sv (svenska, standard) eller en (engelska); utan flaggan gäller MOTESGUIDE_LANG",
+            "Language: sv (Swedish, the default) or en (English); without the flag, MOTESGUIDE_LANG",
         ),
     ),
     arg(
@@ -303,8 +330,8 @@ const ARGS: &[ArgText] = &[
         "content",
         Some(("MAPP", "DIR")),
         (
-            "Använd policyinnehållet i MAPP i stället för det inbyggda",
-            "Use the policy content in DIR instead of the built-in content",
+            "Använd policyinnehållet i MAPP i stället för det inbyggda; utan flaggan gäller MOTESGUIDE_CONTENT",
+            "Use the policy content in DIR instead of the built-in content; without the flag, MOTESGUIDE_CONTENT",
         ),
     ),
     arg(
@@ -461,34 +488,71 @@ fn localize_usage(mut cmd: Command, lang: Lang) -> Command {
     cmd.override_usage(usage)
 }
 
-/// The examples and the exit codes, after the options.
+/// A section after the options, and in the man page: a heading, rows of a
+/// term and what it means, and a closing note.
+pub struct Section<'a> {
+    pub heading: &'a str,
+    pub rows: Vec<(&'a str, &'a str)>,
+    pub note: Option<&'a str>,
+}
+
+/// The sections after the options, in `lang`: the examples, the
+/// environment and the exit codes.
+pub fn sections(lang: Lang) -> Vec<Section<'static>> {
+    let rows = |table: &[(&'static str, Both)]| {
+        table
+            .iter()
+            .map(|(term, what)| (*term, pick(lang, *what)))
+            .collect()
+    };
+    vec![
+        Section {
+            heading: pick(lang, EXAMPLES_HEADING),
+            rows: EXAMPLES
+                .iter()
+                .map(|(cmd, what)| (pick(lang, *cmd), pick(lang, *what)))
+                .collect(),
+            note: None,
+        },
+        Section {
+            heading: pick(lang, ENVIRONMENT_HEADING),
+            rows: rows(ENVIRONMENT),
+            note: Some(pick(lang, ENVIRONMENT_NOTE)),
+        },
+        Section {
+            heading: pick(lang, EXIT_CODES_HEADING),
+            rows: rows(EXIT_CODES),
+            note: None,
+        },
+    ]
+}
+
+/// The sections after the options, as `--help` shows them.
 fn after_help(lang: Lang) -> StyledStr {
     let header = clap::builder::Styles::default().get_header().to_owned();
     let mut out = String::new();
-    let examples: Vec<(&str, &str)> = EXAMPLES
-        .iter()
-        .map(|(cmd, what)| (pick(lang, *cmd), pick(lang, *what)))
-        .collect();
-    section(&mut out, header, pick(lang, EXAMPLES_HEADING), &examples);
-    out.push('\n');
-    let codes: Vec<(&str, &str)> = EXIT_CODES
-        .iter()
-        .map(|(code, what)| (*code, pick(lang, *what)))
-        .collect();
-    section(&mut out, header, pick(lang, EXIT_CODES_HEADING), &codes);
+    for section in sections(lang) {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        write_section(&mut out, header, &section);
+    }
     StyledStr::from(out.trim_end().to_owned())
 }
 
 /// The widest a line of the sections after the options grows.
 const WIDTH: usize = 80;
+/// How far the rows of a section stand in.
+const INDENT: usize = 2;
 
-/// A heading and its rows, each a term and its description in a column;
-/// a term too wide for the column has its description on the next line.
-fn section(out: &mut String, header: Style, heading: &str, rows: &[(&str, &str)]) {
-    const INDENT: usize = 2;
+/// A section: its heading, then each term with its description in a
+/// column (a term too wide for it has its description on the next line),
+/// then its note.
+fn write_section(out: &mut String, header: Style, section: &Section<'_>) {
     const WIDEST_TERM: usize = 36;
-    out.push_str(&format!("{header}{heading}:{header:#}\n"));
-    let column = rows
+    out.push_str(&format!("{header}{}:{header:#}\n", section.heading));
+    let column = section
+        .rows
         .iter()
         .map(|(term, _)| term.chars().count())
         .filter(|&w| w <= WIDEST_TERM)
@@ -496,35 +560,49 @@ fn section(out: &mut String, header: Style, heading: &str, rows: &[(&str, &str)]
         .unwrap_or(0)
         + INDENT
         + 2;
-    for (term, what) in rows {
-        let mut line = format!("{:INDENT$}{term}", "");
-        let mut width = INDENT + term.chars().count();
-        if width + 2 > column {
+    for (term, what) in &section.rows {
+        let term = format!("{:INDENT$}{term}", "");
+        if term.chars().count() + 2 > column {
+            out.push_str(&term);
+            out.push('\n');
+            wrap_at(out, "", what, column);
+        } else {
+            wrap_at(out, &term, what, column);
+        }
+    }
+    if let Some(note) = section.note {
+        wrap_at(out, "", note, INDENT);
+    }
+}
+
+/// `text` wrapped to [`WIDTH`] in a column from `column`, its first line
+/// opened by `lead` (narrower than the column).
+fn wrap_at(out: &mut String, lead: &str, text: &str, column: usize) {
+    let mut line = lead.to_owned();
+    let mut width = lead.chars().count();
+    let mut empty = true;
+    for word in text.split(' ') {
+        let w = word.chars().count();
+        if !empty && width + 1 + w > WIDTH {
             out.push_str(&line);
             out.push('\n');
             line.clear();
             width = 0;
+            empty = true;
         }
-        for word in what.split(' ') {
-            let w = word.chars().count();
-            if width < column {
-                line.push_str(&" ".repeat(column - width));
-                width = column;
-            } else if width + 1 + w > WIDTH {
-                out.push_str(&line);
-                out.push('\n');
-                line = " ".repeat(column);
-                width = column;
-            } else {
-                line.push(' ');
-                width += 1;
-            }
-            line.push_str(word);
-            width += w;
+        if empty {
+            line.push_str(&" ".repeat(column - width));
+            width = column;
+        } else {
+            line.push(' ');
+            width += 1;
         }
-        out.push_str(&line);
-        out.push('\n');
+        line.push_str(word);
+        width += w;
+        empty = false;
     }
+    out.push_str(&line);
+    out.push('\n');
 }
 
 #[cfg(test)]
@@ -564,15 +642,20 @@ mod tests {
     #[test]
     fn long_descriptions_wrap_under_their_column() {
         let mut out = String::new();
-        section(
-            &mut out,
-            Style::new(),
-            "H",
-            &[("a", &"word ".repeat(30)), (&"x".repeat(40), "y")],
-        );
+        let long = "word ".repeat(30);
+        let wide = "x".repeat(40);
+        let section = Section {
+            heading: "H",
+            rows: vec![("a", long.trim_end()), (&wide, "y")],
+            note: Some("a note"),
+        };
+        write_section(&mut out, Style::new(), &section);
         for line in out.lines() {
             assert!(line.chars().count() <= WIDTH, "{line}");
         }
-        assert!(out.contains(&format!("\n  {}\n", "x".repeat(40))), "{out}");
+        assert!(out.starts_with("H:\n  a  word word"), "{out}");
+        assert!(out.contains("\n     word"), "{out}");
+        assert!(out.contains(&format!("\n  {wide}\n     y\n")), "{out}");
+        assert!(out.ends_with("\n  a note\n"), "{out}");
     }
 }

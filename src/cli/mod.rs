@@ -1,6 +1,7 @@
 //! The command line: arguments, dispatch and exit codes (CONTRACT.md).
 
 mod diff;
+pub mod env;
 mod evaluate;
 pub mod help;
 
@@ -17,6 +18,7 @@ use std::sync::OnceLock;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{FromArgMatches, Parser, Subcommand, ValueHint};
 
+use crate::content::{Content, ContentError};
 use crate::error::BadInput;
 use crate::messages::Msg;
 use crate::report::Format;
@@ -98,6 +100,62 @@ pub struct Args {
 
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// `content` came from `MOTESGUIDE_CONTENT`, not `--content`.
+    #[arg(skip)]
+    pub content_from_env: bool,
+
+    /// `profile` came from `MOTESGUIDE_PROFILE`, not `--profile`.
+    #[arg(skip)]
+    pub profile_from_env: bool,
+}
+
+impl Args {
+    /// Takes `--content` and `--profile` from the environment where the
+    /// command uses them and no flag gives them (CONTRACT.md: the
+    /// variables set the flags' defaults).
+    fn read_env(&mut self, lang: Lang) -> Result<(), BadInput> {
+        let uses_content = matches!(
+            self.command,
+            None | Some(Command::Validate { .. } | Command::Scenarios)
+        );
+        if uses_content && self.content.is_none() {
+            self.content = env::content(lang)?;
+            self.content_from_env = self.content.is_some();
+        }
+        if self.command.is_none() && self.profile.is_none() {
+            self.profile = env::profile();
+            self.profile_from_env = self.profile.is_some();
+        }
+        Ok(())
+    }
+
+    /// `--profile` as a refusal names it: the flag, or the variable that
+    /// gave it.
+    pub fn profile_option(&self, lang: Lang) -> String {
+        if self.profile_from_env {
+            env::named(env::PROFILE, lang)
+        } else {
+            "--profile".to_owned()
+        }
+    }
+
+    /// The content the run uses: `--content`, `MOTESGUIDE_CONTENT` or the
+    /// built-in content.
+    pub fn load_content(&self, lang: Lang) -> Result<Content, BadInput> {
+        crate::analysis::load(self.content.as_deref()).map_err(|e| self.content_refusal(e, lang))
+    }
+
+    /// Content that does not load, as bad input; content from the
+    /// environment names its variable first, so the reader knows where the
+    /// folder came from (the problems are for content authors, in English).
+    pub fn content_refusal(&self, e: ContentError, lang: Lang) -> BadInput {
+        let bad = BadInput::from(e);
+        if !self.content_from_env {
+            return bad;
+        }
+        BadInput(format!("{}: {}", env::named(env::CONTENT, lang), bad.0))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -210,13 +268,17 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn run(args: Args) -> anyhow::Result<()> {
-    let lang = args.lang.unwrap_or_default();
+fn run(mut args: Args) -> anyhow::Result<()> {
+    let lang = match args.lang {
+        Some(lang) => lang,
+        None => env::lang()?.unwrap_or_default(),
+    };
     let _ = RUN_LANG.set(lang);
+    args.read_env(lang)?;
     match args.command {
         Some(Command::Validate { ref format }) => {
             let json = text_or_json(format.as_deref(), "validate")?;
-            validate::run(args.content.as_deref(), json)
+            validate::run(&args, json, lang)
         }
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
         Some(Command::Diff {
@@ -240,9 +302,12 @@ fn run(args: Args) -> anyhow::Result<()> {
                 at_result: args.code.is_some(),
                 scenario: args.scenario.clone(),
             };
-            crate::tui::run(args.content.as_deref(), lang, options, |content| {
-                evaluate::starting_answers(content, &args, lang)
-            })
+            crate::tui::run(
+                || args.load_content(lang),
+                lang,
+                options,
+                |content| evaluate::starting_answers(content, &args, lang),
+            )
         }
     }
 }

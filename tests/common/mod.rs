@@ -251,8 +251,25 @@ pub fn copy_dir(from: &Path, to: &Path) {
 /// would print a backtrace with RUST_BACKTRACE set, so it is set: no
 /// backtrace may reach the user either way.
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_env(args, &[], stdin)
+}
+
+/// The tool's environment variables, which a test sets only on purpose.
+pub const MOTESGUIDE_VARIABLES: [&str; 3] = [
+    "MOTESGUIDE_CONTENT",
+    "MOTESGUIDE_PROFILE",
+    "MOTESGUIDE_LANG",
+];
+
+/// [`run`] with environment variables `vars` set; the tool's own
+/// variables are otherwise removed, so the tester's do not leak in.
+pub fn run_env(args: &[&str], vars: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_motesguide"));
-    cmd.args(args)
+    for name in MOTESGUIDE_VARIABLES {
+        cmd.env_remove(name);
+    }
+    cmd.envs(vars.iter().copied())
+        .args(args)
         .env("RUST_BACKTRACE", "1")
         .stdin(if stdin.is_some() {
             Stdio::piped()
