@@ -1,6 +1,7 @@
 //! The tool as a shell meets it: `--help` in the run's language, with what
-//! the tool is, how it starts, examples and the exit codes; and the
-//! environment variables of CONTRACT.md, their precedence and refusals.
+//! the tool is, how it starts, examples and the exit codes; completion
+//! scripts and the man page; and the environment variables of CONTRACT.md,
+//! their precedence and refusals.
 
 mod common;
 
@@ -144,6 +145,111 @@ fn lang_takes_sv_or_en_and_refuses_others_in_both() {
         stderr(&o),
         "motesguide: required arguments are missing: <OLD_DIR> <NEW_DIR>; see motesguide --help\n"
     );
+}
+
+// ---- Completions and the man page (CONTRACT.md 0.2) ----
+
+const COMMANDS: [&str; 5] = ["validate", "scenarios", "diff", "completions", "man"];
+
+#[test]
+fn every_shell_gets_a_completion_script_with_the_commands_and_options() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let script = ok(&["completions", shell]);
+        assert!(script.len() > 1000, "{shell}: {script}");
+        assert!(script.contains("motesguide"), "{shell}");
+        // Options by their long name: fish writes `-l answers`.
+        for word in COMMANDS
+            .iter()
+            .chain(&["answers", "format", "what-if", "lang", "content"])
+        {
+            assert!(script.contains(word), "{shell} lacks `{word}`");
+        }
+    }
+    // The values of --lang and --format complete too.
+    let zsh = ok(&["completions", "zsh"]);
+    assert!(
+        zsh.contains("(sv en)") && zsh.contains("(text markdown json)"),
+        "{zsh}"
+    );
+    // Descriptions follow the language.
+    let fish = ok(&["completions", "fish", "--lang", "en"]);
+    assert!(fish.contains("Check a content folder"), "{fish}");
+    assert!(ok(&["completions", "fish"]).contains("Kontrollera en innehållsmapp"));
+    // An unknown shell is a usage error naming the accepted ones.
+    bad_input(
+        &run(&["completions", "tcsh", "--lang", "en"], None),
+        &["`tcsh`", "bash, elvish, fish, powershell, zsh"],
+    );
+}
+
+#[test]
+fn the_man_page_is_roff_with_every_option_command_and_section() {
+    for (lang, headings) in [
+        (
+            "sv",
+            [
+                ".SH NAMN",
+                ".SH SYNOPSIS",
+                ".SH BESKRIVNING",
+                ".SH FLAGGOR",
+                ".SH KOMMANDON",
+                ".SH EXEMPEL",
+                ".SH MILJÖVARIABLER",
+                ".SH SLUTSTATUS",
+            ],
+        ),
+        (
+            "en",
+            [
+                ".SH NAME",
+                ".SH SYNOPSIS",
+                ".SH DESCRIPTION",
+                ".SH OPTIONS",
+                ".SH COMMANDS",
+                ".SH EXAMPLES",
+                ".SH ENVIRONMENT",
+                ".SH \"EXIT CODES\"",
+            ],
+        ),
+    ] {
+        let page = ok(&["man", "--lang", lang]);
+        assert!(page.starts_with(".TH motesguide 1 "), "{page}");
+        assert_mentions(&page, &headings);
+        // Every option, roff's minus signs and all, and every command.
+        for option in [
+            "answers",
+            "format",
+            "scenario",
+            "code",
+            "plain",
+            "compare",
+            "what\\-if",
+            "profile",
+            "lang",
+            "print",
+            "presentation",
+            "content",
+        ] {
+            assert!(
+                page.contains(&format!("\\fB\\-\\-{option}\\fR")),
+                "{lang}: --{option}"
+            );
+        }
+        for command in COMMANDS {
+            assert!(
+                page.contains(&format!(".SS \"motesguide {command}")),
+                "{lang}: {command}"
+            );
+        }
+        assert_mentions(&page, &["MOTESGUIDE_CONTENT", "\\fB2\\fR"]);
+        // One title, and no section heading clap_mangen leaves in English.
+        assert_eq!(page.matches(".TH ").count(), 1);
+        if lang == "sv" {
+            assert!(!page.contains(".SH NAME") && !page.contains(".SH OPTIONS"));
+        }
+    }
+    // Swedish by default, as --help.
+    assert!(ok(&["man"]).contains(".SH BESKRIVNING"));
 }
 
 // ---- The environment (CONTRACT.md 0.2) ----

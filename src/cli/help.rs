@@ -106,6 +106,23 @@ pub const EXAMPLES: &[(Both, Both)] = &[
             "what a change of the content changes in the advice",
         ),
     ),
+    (
+        (
+            "motesguide completions bash > ~/.local/share/bash-completion/completions/motesguide",
+            "motesguide completions bash > ~/.local/share/bash-completion/completions/motesguide",
+        ),
+        (
+            "installera kompletteringar för bash",
+            "install the completions for bash",
+        ),
+    ),
+    (
+        (
+            "motesguide man > ~/.local/share/man/man1/motesguide.1",
+            "motesguide man > ~/.local/share/man/man1/motesguide.1",
+        ),
+        ("installera manualsidan", "install the man page"),
+    ),
 ];
 
 /// The exit codes (CONTRACT.md) and what each means.
@@ -166,7 +183,7 @@ const EXIT_CODES_HEADING: Both = ("Slutstatus", "Exit codes");
 
 /// clap's own words, where it has them.
 const USAGE_HEADING: Both = ("Användning", "Usage");
-const COMMANDS_HEADING: Both = ("Kommandon", "Commands");
+pub const COMMANDS_HEADING: Both = ("Kommandon", "Commands");
 const ARGUMENTS_HEADING: Both = ("Argument", "Arguments");
 const OPTIONS_HEADING: Both = ("Flaggor", "Options");
 
@@ -191,6 +208,20 @@ const COMMANDS: &[(&str, Both)] = &[
         (
             "Varje ändring av råden mellan två innehållsmappar, över hela svarsrymden i varje profil som båda har; slutstatus 0 när råden är desamma, 1 när de skiljer sig, 2 när en mapp är ogiltig",
             "Every change of advice between two content folders, over the whole answer space of every profile both define; exit 0 when the advice is the same, 1 when it differs, 2 when a folder is invalid",
+        ),
+    ),
+    (
+        "completions",
+        (
+            "Skriv ut ett skript som kompletterar kommandon och flaggor i skalet",
+            "Print a script that completes commands and options in the shell",
+        ),
+    ),
+    (
+        "man",
+        (
+            "Skriv ut manualsidan (roff) på körningens språk",
+            "Print the manual page (roff) in the run's language",
         ),
     ),
     (
@@ -371,6 +402,15 @@ const ARGS: &[ArgText] = &[
         ),
     ),
     arg(
+        "completions",
+        "shell",
+        Some(("SKAL", "SHELL")),
+        (
+            "Skalet: bash, zsh, fish, elvish eller powershell",
+            "The shell: bash, zsh, fish, elvish or powershell",
+        ),
+    ),
+    arg(
         "help",
         "subcommand",
         Some(("KOMMANDO", "COMMAND")),
@@ -405,11 +445,7 @@ pub fn command(lang: Lang) -> Command {
     // command, and copies the global options into each subcommand: they
     // are put in the language once they exist.
     cmd.build();
-    let mut cmd = localize(cmd, "", lang);
-    if lang != Lang::En {
-        cmd = localize_usage(cmd, lang);
-    }
-    cmd
+    localize_usage(localize(cmd, "", lang), lang)
 }
 
 /// `cmd` (at `path`, "" for the tool) and its subcommands with their texts
@@ -470,7 +506,8 @@ fn localize_arg(mut a: Arg, path: &str, lang: Lang) -> Arg {
 }
 
 /// clap's usage lines with its placeholders ([OPTIONS], [COMMAND]) in
-/// `lang`, for the tool and each subcommand.
+/// `lang`, for the tool and each subcommand; set in either language, so
+/// the man page's synopsis reads them alike.
 fn localize_usage(mut cmd: Command, lang: Lang) -> Command {
     let names: Vec<String> = cmd
         .get_subcommands()

@@ -4,6 +4,7 @@ mod diff;
 pub mod env;
 mod evaluate;
 pub mod help;
+mod man;
 
 /// An answers mapping for a `diff` example (the answers-file format).
 pub use diff::example as diff_example;
@@ -184,6 +185,14 @@ pub enum Command {
         #[arg(long, value_name = "text|json")]
         format: Option<String>,
     },
+    /// Print a completion script for a shell, made from these arguments.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum, value_name = "SHELL", hide_possible_values = true)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), made from these arguments.
+    Man,
 }
 
 /// Runs the program and turns its outcome into an exit code: 0 success,
@@ -288,6 +297,17 @@ fn run(mut args: Args) -> anyhow::Result<()> {
         }) => {
             let json = text_or_json(format.as_deref(), "diff")?;
             diff::run(old, new, json, lang)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            let mut cmd = help::command(lang);
+            clap_complete::generate(shell, &mut cmd, "motesguide", &mut script);
+            print(&String::from_utf8_lossy(&script))?;
+            Ok(())
+        }
+        Some(Command::Man) => {
+            print(&man::page(lang)?)?;
+            Ok(())
         }
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
         // --print asks for the wizard with its result piped on: it draws on
