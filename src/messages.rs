@@ -122,14 +122,15 @@ messages! {
     OtherIo: "oväntat fel från systemet: {detail}", "{detail}";
 
     // ---- The command line ----
-    /// `{code}`. Given in both languages: the language itself is unknown.
+    /// `{option}` (`--lang`), `{code}`. Given in both languages: the
+    /// language itself is unknown.
     UnknownLanguage:
-        "--lang: okänt språk `{code}`; välj sv (svenska, standard) eller en (engelska)",
-        "--lang: unknown language `{code}`; accepted: sv (Swedish, default), en (English)";
-    /// `{id}`, `{accepted}`.
+        "{option}: okänt språk `{code}`; välj sv (svenska, standard) eller en (engelska)",
+        "{option}: unknown language `{code}`; accepted: sv (Swedish, default), en (English)";
+    /// `{option}` (`--profile` or the variable), `{id}`, `{accepted}`.
     UnknownProfile:
-        "--profile: okänd profil `{id}`; giltiga profiler: {accepted}",
-        "--profile: unknown profile `{id}`; accepted: {accepted}";
+        "{option}: okänd profil `{id}`; giltiga profiler: {accepted}",
+        "{option}: unknown profile `{id}`; accepted: {accepted}";
     /// `{id}`, `{accepted}`.
     UnknownScenario:
         "--scenario: okänt scenario `{id}`; giltiga scenarier: {accepted} (kommandot motesguide scenarios visar dem)",
@@ -156,12 +157,22 @@ messages! {
     CodeOutOfRange:
         "koden motsvarar inga svar – läs den igen; den kan också komma från en annan version av guiden",
         "the code stands for no set of answers – read it again, or it was made by another version of the guide";
+    /// An environment variable as a refusal names it: `{name}`.
+    Variable: "{name} (miljövariabel)", "{name} (environment variable)";
+    /// `{variable}` (as [`Msg::Variable`] names it), `{dir}`.
+    VariableNotFolder:
+        "{variable}: `{dir}` är ingen mapp som kan läsas; ange sökvägen till en mapp med policyinnehåll, som för --content, eller ta bort variabeln",
+        "{variable}: `{dir}` is not a folder that can be read; give the path of a policy content folder, as for --content, or unset the variable";
     /// A usage error (`{message}`) and where to read more.
     UsageSeeHelp: "{message}; se motesguide --help", "{message}; see motesguide --help";
     /// `{arg}`.
     UsageMissingValue:
         "{arg} behöver ett värde, men inget angavs",
         "{arg} needs a value, but none was given";
+    /// `{args}`: the arguments not given, as `<NEW_DIR>`.
+    UsageMissingArguments:
+        "obligatoriska argument saknas: {args}",
+        "required arguments are missing: {args}";
     /// `{arg}`, `{value}`, `{accepted}`.
     UsageBadValue:
         "{arg}: ogiltigt värde `{value}`; giltiga värden: {accepted}",

@@ -2,8 +2,11 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A language the tool speaks. Swedish is the default.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+/// A language the tool speaks. Swedish is the default. Its codes are the
+/// values of `--lang` (and `MOTESGUIDE_LANG`).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]

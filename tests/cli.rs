@@ -6,60 +6,9 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
 
 use common::*;
 use serde_json::Value;
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
-}
-
-/// A successful run: exit 0, nothing on stderr.
-fn ok(args: &[&str], stdin: Option<&[u8]>) -> String {
-    let o = run(args, stdin);
-    assert_eq!(o.status.code(), Some(0), "{args:?} failed: {}", stderr(&o));
-    assert!(
-        o.stderr.is_empty(),
-        "{args:?} wrote to stderr: {}",
-        stderr(&o)
-    );
-    stdout(&o)
-}
-
-/// Bad input: exit 2, nothing on stdout, and on stderr one paragraph with
-/// no panic or backtrace that holds every one of `mentions`.
-fn bad_input(o: &Output, mentions: &[&str]) -> String {
-    let err = stderr(o);
-    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {err}");
-    assert!(
-        o.stdout.is_empty(),
-        "stdout must stay empty, got: {}",
-        stdout(o)
-    );
-    let text = err.trim_end();
-    assert!(
-        text.starts_with("motesguide: "),
-        "the message says who speaks: {err}"
-    );
-    assert!(!text.contains("\n\n"), "one paragraph, got: {err}");
-    for word in [
-        "panicked",
-        "RUST_BACKTRACE",
-        "stack backtrace",
-        "internal error",
-    ] {
-        assert!(!err.contains(word), "`{word}` in: {err}");
-    }
-    for m in mentions {
-        assert!(err.contains(m), "the message lacks `{m}`: {err}");
-    }
-    err
-}
 
 fn path_str(p: &Path) -> &str {
     p.to_str().expect("a UTF-8 temporary path")

@@ -23,7 +23,7 @@ pub fn prints(args: &Args) -> bool {
 
 /// The plain, line-by-line wizard on standard input and output.
 pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
-    let content = crate::analysis::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let content = args.load_content(lang)?;
     let answers = starting_answers(&content, args, lang)?;
     let profile = answers.profile;
     crate::plain::run_stdio(&content, lang, profile, answers)?;
@@ -31,7 +31,7 @@ pub fn run_plain(args: &Args, lang: Lang) -> anyhow::Result<()> {
 }
 
 pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
-    let content = crate::analysis::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let content = args.load_content(lang)?;
     let answers = starting_answers(&content, args, lang)?;
     let profile = answers.profile_or_default(&content);
     let rec = engine::evaluate(&content, profile, &answers);
@@ -87,7 +87,8 @@ pub fn run(args: &Args, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// The answers the arguments name: a file, a scenario, or the defaults;
-/// `--profile` overrides the profile they name. Refusals are in `lang`.
+/// `--profile` (or `MOTESGUIDE_PROFILE`) overrides the profile they name.
+/// Refusals are in `lang`.
 pub fn starting_answers(content: &Content, args: &Args, lang: Lang) -> Result<Answers, BadInput> {
     let mut answers = if let Some(file) = &args.answers {
         read_answers(content, file).map_err(|e| e.bad_input(lang))?
@@ -104,15 +105,30 @@ pub fn starting_answers(content: &Content, args: &Args, lang: Lang) -> Result<An
         Answers::defaults(content)
     };
     if let Some(id) = &args.profile {
-        answers.profile = Some(resolve_profile(content, id, lang)?);
+        let option = args.profile_option(lang);
+        answers.profile = Some(resolve_profile(content, id, &option, lang)?);
     }
     Ok(answers)
 }
 
-/// `--profile ID`: the profile, or bad input naming the accepted ones.
-pub fn resolve_profile(content: &Content, id: &str, lang: Lang) -> Result<usize, BadInput> {
+/// `--profile ID` (`option` names where it came from): the profile, or
+/// bad input naming the accepted ones.
+pub fn resolve_profile(
+    content: &Content,
+    id: &str,
+    option: &str,
+    lang: Lang,
+) -> Result<usize, BadInput> {
     content.profile(id).ok_or_else(|| {
-        BadInput(Msg::UnknownProfile.fill(lang, &[("id", id), ("accepted", &profile_ids(content))]))
+        let id = id.escape_debug().to_string();
+        BadInput(Msg::UnknownProfile.fill(
+            lang,
+            &[
+                ("option", option),
+                ("id", &id),
+                ("accepted", &profile_ids(content)),
+            ],
+        ))
     })
 }
 
@@ -126,7 +142,7 @@ pub fn resolve_scenario(content: &Content, id: &str, lang: Lang) -> Result<usize
 
 /// `motesguide scenarios`: the library, one block per scenario.
 pub fn list_scenarios(args: &Args, lang: Lang) -> anyhow::Result<()> {
-    let content = crate::analysis::load(args.content.as_deref()).map_err(BadInput::from)?;
+    let content = args.load_content(lang)?;
     let mut s = String::new();
     for sc in &content.scenarios {
         let _ = writeln!(

@@ -1,7 +1,10 @@
 //! The command line: arguments, dispatch and exit codes (CONTRACT.md).
 
 mod diff;
+pub mod env;
 mod evaluate;
+pub mod help;
+mod man;
 
 /// An answers mapping for a `diff` example (the answers-file format).
 pub use diff::example as diff_example;
@@ -14,8 +17,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::OnceLock;
 
-use clap::{Parser, Subcommand};
+use clap::error::{ContextKind, ContextValue, ErrorKind};
+use clap::{FromArgMatches, Parser, Subcommand, ValueHint};
 
+use crate::content::{Content, ContentError};
 use crate::error::BadInput;
 use crate::messages::Msg;
 use crate::report::Format;
@@ -23,17 +28,24 @@ use crate::text::Lang;
 
 /// Which platform a digital meeting may use, whether it may be recorded,
 /// and the checklists to follow. Without arguments it starts the wizard.
+///
+/// The texts `--help` shows, in Swedish and English, are in [`help`].
 #[derive(Debug, Parser)]
-#[command(name = "motesguide", version, about, long_about = None)]
+#[command(name = "motesguide", version)]
 pub struct Args {
     /// Evaluate a finished answers file (YAML; - for standard input) and
     /// print the recommendation, without a terminal.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub answers: Option<PathBuf>,
 
     /// Output format (default text). With --scenario or --code it prints
     /// instead of opening the wizard.
-    #[arg(long, value_enum)]
+    #[arg(
+        long,
+        value_enum,
+        value_name = "text|markdown|json",
+        hide_possible_values = true
+    )]
     pub format: Option<Format>,
 
     /// Start from a scenario of the library (see `motesguide scenarios`).
@@ -65,8 +77,14 @@ pub struct Args {
     pub profile: Option<String>,
 
     /// Language: sv (default) or en.
-    #[arg(long, value_name = "sv|en", global = true)]
-    pub lang: Option<String>,
+    #[arg(
+        long,
+        value_enum,
+        value_name = "sv|en",
+        hide_possible_values = true,
+        global = true
+    )]
+    pub lang: Option<Lang>,
 
     /// Wizard: print the result as text on standard output when the wizard
     /// closes, so it can be piped or pasted.
@@ -79,11 +97,67 @@ pub struct Args {
     pub presentation: bool,
 
     /// Use the policy content in DIR instead of the built-in content.
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR", global = true, value_hint = ValueHint::DirPath)]
     pub content: Option<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
+
+    /// `content` came from `MOTESGUIDE_CONTENT`, not `--content`.
+    #[arg(skip)]
+    pub content_from_env: bool,
+
+    /// `profile` came from `MOTESGUIDE_PROFILE`, not `--profile`.
+    #[arg(skip)]
+    pub profile_from_env: bool,
+}
+
+impl Args {
+    /// Takes `--content` and `--profile` from the environment where the
+    /// command uses them and no flag gives them (CONTRACT.md: the
+    /// variables set the flags' defaults).
+    fn read_env(&mut self, lang: Lang) -> Result<(), BadInput> {
+        let uses_content = matches!(
+            self.command,
+            None | Some(Command::Validate { .. } | Command::Scenarios)
+        );
+        if uses_content && self.content.is_none() {
+            self.content = env::content(lang)?;
+            self.content_from_env = self.content.is_some();
+        }
+        if self.command.is_none() && self.profile.is_none() {
+            self.profile = env::profile();
+            self.profile_from_env = self.profile.is_some();
+        }
+        Ok(())
+    }
+
+    /// `--profile` as a refusal names it: the flag, or the variable that
+    /// gave it.
+    pub fn profile_option(&self, lang: Lang) -> String {
+        if self.profile_from_env {
+            env::named(env::PROFILE, lang)
+        } else {
+            "--profile".to_owned()
+        }
+    }
+
+    /// The content the run uses: `--content`, `MOTESGUIDE_CONTENT` or the
+    /// built-in content.
+    pub fn load_content(&self, lang: Lang) -> Result<Content, BadInput> {
+        crate::analysis::load(self.content.as_deref()).map_err(|e| self.content_refusal(e, lang))
+    }
+
+    /// Content that does not load, as bad input; content from the
+    /// environment names its variable first, so the reader knows where the
+    /// folder came from (the problems are for content authors, in English).
+    pub fn content_refusal(&self, e: ContentError, lang: Lang) -> BadInput {
+        let bad = BadInput::from(e);
+        if !self.content_from_env {
+            return bad;
+        }
+        BadInput(format!("{}: {}", env::named(env::CONTENT, lang), bad.0))
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -103,32 +177,47 @@ pub enum Command {
     /// the same, 1 when it differs, 2 when a folder is invalid.
     Diff {
         /// The content folder before the change.
-        #[arg(value_name = "OLD_DIR")]
+        #[arg(value_name = "OLD_DIR", value_hint = ValueHint::DirPath)]
         old: PathBuf,
         /// The content folder after the change.
-        #[arg(value_name = "NEW_DIR")]
+        #[arg(value_name = "NEW_DIR", value_hint = ValueHint::DirPath)]
         new: PathBuf,
         /// text (default) for a reviewer, json for CI.
         #[arg(long, value_name = "text|json")]
         format: Option<String>,
     },
+    /// Print a completion script for a shell, made from these arguments.
+    Completions {
+        /// The shell: bash, zsh, fish, elvish or powershell.
+        #[arg(value_enum, value_name = "SHELL", hide_possible_values = true)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff), made from these arguments.
+    Man,
 }
 
 /// Runs the program and turns its outcome into an exit code: 0 success,
 /// 2 bad input, 1 anything else.
 pub fn main() -> ExitCode {
     install_panic_hook();
-    let args = match Args::try_parse() {
+    let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // The language the arguments ask for, before they are parsed: help and
+    // usage errors speak it.
+    let lang = usage::lang_of(argv.iter().cloned());
+    let parsed = help::command(lang)
+        .try_get_matches_from(&argv)
+        .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
+    let args = match parsed {
         Ok(a) => a,
         Err(e) => {
             // Help and version go to stdout (exit 0) as clap prints them; a
-            // usage error is bad input: one paragraph on stderr, exit 2, in
-            // the language the arguments ask for.
+            // usage error is bad input: one paragraph on stderr, exit 2.
             let code = e.exit_code();
             if code == 0 {
                 let _ = e.print();
+            } else if let Some(code) = unknown_lang_value(&e) {
+                eprintln!("motesguide: {}", unknown_language("--lang", &code));
             } else {
-                let lang = usage::lang_of(std::env::args_os());
                 eprintln!("motesguide: {}", usage::message(&e, lang));
             }
             return ExitCode::from(code.clamp(0, 255) as u8);
@@ -193,13 +282,17 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn run(args: Args) -> anyhow::Result<()> {
-    let lang = parse_lang(args.lang.as_deref())?;
+fn run(mut args: Args) -> anyhow::Result<()> {
+    let lang = match args.lang {
+        Some(lang) => lang,
+        None => env::lang()?.unwrap_or_default(),
+    };
     let _ = RUN_LANG.set(lang);
+    args.read_env(lang)?;
     match args.command {
         Some(Command::Validate { ref format }) => {
             let json = text_or_json(format.as_deref(), "validate")?;
-            validate::run(args.content.as_deref(), json)
+            validate::run(&args, json, lang)
         }
         Some(Command::Scenarios) => evaluate::list_scenarios(&args, lang),
         Some(Command::Diff {
@@ -209,6 +302,17 @@ fn run(args: Args) -> anyhow::Result<()> {
         }) => {
             let json = text_or_json(format.as_deref(), "diff")?;
             diff::run(old, new, json, lang)
+        }
+        Some(Command::Completions { shell }) => {
+            let mut script = Vec::new();
+            let mut cmd = help::command(lang);
+            clap_complete::generate(shell, &mut cmd, "motesguide", &mut script);
+            print(&String::from_utf8_lossy(&script))?;
+            Ok(())
+        }
+        Some(Command::Man) => {
+            print(&man::page(lang)?)?;
+            Ok(())
         }
         None if evaluate::prints(&args) => evaluate::run(&args, lang),
         // --print asks for the wizard with its result piped on: it draws on
@@ -223,9 +327,12 @@ fn run(args: Args) -> anyhow::Result<()> {
                 at_result: args.code.is_some(),
                 scenario: args.scenario.clone(),
             };
-            crate::tui::run(args.content.as_deref(), lang, options, |content| {
-                evaluate::starting_answers(content, &args, lang)
-            })
+            crate::tui::run(
+                || args.load_content(lang),
+                lang,
+                options,
+                |content| evaluate::starting_answers(content, &args, lang),
+            )
         }
     }
 }
@@ -254,20 +361,33 @@ impl std::fmt::Display for Quiet {
 
 impl std::error::Error for Quiet {}
 
-/// `--lang`: the language, or bad input naming the accepted ones. The
-/// language asked for is not known, so the refusal is in both, Swedish
-/// first.
-pub fn parse_lang(code: Option<&str>) -> Result<Lang, BadInput> {
-    match code {
-        None => Ok(Lang::default()),
-        Some(c) => Lang::from_code(c).ok_or_else(|| {
-            let both: Vec<String> = Lang::ALL
-                .into_iter()
-                .map(|lang| Msg::UnknownLanguage.fill(lang, &[("code", c)]))
-                .collect();
-            BadInput(both.join("\n"))
-        }),
+/// The value of `--lang` that clap refused, where it is one.
+fn unknown_lang_value(e: &clap::Error) -> Option<String> {
+    let arg = match e.get(ContextKind::InvalidArg) {
+        Some(ContextValue::String(a)) => a,
+        _ => return None,
+    };
+    match e.get(ContextKind::InvalidValue) {
+        Some(ContextValue::String(v))
+            if e.kind() == ErrorKind::InvalidValue
+                && arg.starts_with("--lang")
+                && !v.is_empty() =>
+        {
+            Some(v.clone())
+        }
+        _ => None,
     }
+}
+
+/// An unknown language given by `option`, refused with the accepted ones.
+/// The language asked for is not known, so the refusal is in both,
+/// Swedish first.
+pub fn unknown_language(option: &str, code: &str) -> BadInput {
+    let both: Vec<String> = Lang::ALL
+        .into_iter()
+        .map(|lang| Msg::UnknownLanguage.fill(lang, &[("option", option), ("code", code)]))
+        .collect();
+    BadInput(both.join("\n"))
 }
 
 /// Writes `text` to stdout in one go.

@@ -11,12 +11,20 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use crate::messages::Msg;
 use crate::text::Lang;
 
-/// The language the arguments ask for, read before they are parsed:
-/// `--lang en` or `--lang=en`; Swedish, the default, otherwise (also when
-/// the value is unknown: the usage error is what is reported).
+/// The language of the run, read before the arguments are parsed (help
+/// and usage errors speak it): `--lang`, else `MOTESGUIDE_LANG`, else
+/// Swedish, the default. An unknown value counts as not given here; it is
+/// refused once the arguments are read.
 pub fn lang_of(args: impl IntoIterator<Item = OsString>) -> Lang {
+    flag_lang(args)
+        .or_else(|| super::env::lang().ok().flatten())
+        .unwrap_or_default()
+}
+
+/// The language `--lang en` or `--lang=en` asks for, the last one given.
+fn flag_lang(args: impl IntoIterator<Item = OsString>) -> Option<Lang> {
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());
-    let mut lang = Lang::default();
+    let mut lang = None;
     while let Some(arg) = args.next() {
         let value = match arg.strip_prefix("--lang") {
             Some("") => args.next(),
@@ -24,7 +32,7 @@ pub fn lang_of(args: impl IntoIterator<Item = OsString>) -> Lang {
             None => None,
         };
         if let Some(l) = value.as_deref().and_then(Lang::from_code) {
-            lang = l;
+            lang = Some(l);
         }
     }
     lang
@@ -81,6 +89,12 @@ fn said(e: &clap::Error, lang: Lang) -> Option<String> {
                 None => return None,
             }
         }
+        ErrorKind::MissingRequiredArgument => match e.get(ContextKind::InvalidArg) {
+            Some(ContextValue::Strings(args)) => {
+                Msg::UsageMissingArguments.fill(lang, &[("args", &args.join(" "))])
+            }
+            _ => return None,
+        },
         ErrorKind::TooManyValues => {
             let value = string(ContextKind::InvalidValue)?;
             Msg::UsageNoValue.fill(lang, &[("arg", &arg?), ("value", &value)])
@@ -130,11 +144,12 @@ mod tests {
 
     #[test]
     fn the_language_is_read_before_parsing() {
-        assert_eq!(lang_of(args("motesguide --format pdf")), Lang::Sv);
-        assert_eq!(lang_of(args("motesguide --lang en --format pdf")), Lang::En);
-        assert_eq!(lang_of(args("motesguide --format pdf --lang=en")), Lang::En);
-        assert_eq!(lang_of(args("motesguide --lang de --bogus")), Lang::Sv);
-        assert_eq!(lang_of(args("motesguide --lang")), Lang::Sv);
+        assert_eq!(flag_lang(args("motesguide --format pdf")), None);
+        let en = Some(Lang::En);
+        assert_eq!(flag_lang(args("motesguide --lang en --format pdf")), en);
+        assert_eq!(flag_lang(args("motesguide --format pdf --lang=en")), en);
+        assert_eq!(flag_lang(args("motesguide --lang de --bogus")), None);
+        assert_eq!(flag_lang(args("motesguide --lang")), None);
     }
 
     #[test]

@@ -1,16 +1,15 @@
 //! `validate`: check a content folder and report every problem, as text
 //! or (`--format json`) as CONTRACT.md's object for tools.
 
-use std::path::Path;
-
 use serde_json::{Value as Json, json};
 
 use crate::analysis::whole_space as analysis;
-use crate::cli::{Quiet, print};
+use crate::cli::{Args, Quiet, print};
 use crate::content::{self, Content, Problem};
-use crate::error::BadInput;
+use crate::text::Lang;
 
-pub fn run(dir: Option<&Path>, json_out: bool) -> anyhow::Result<()> {
+pub fn run(args: &Args, json_out: bool, lang: Lang) -> anyhow::Result<()> {
+    let dir = args.content.as_deref();
     let origin = dir.map_or_else(|| content::BUILT_IN.to_owned(), |d| d.display().to_string());
     // Load without the analysis first, so a folder with broken files still
     // gets every per-file problem listed.
@@ -24,7 +23,7 @@ pub fn run(dir: Option<&Path>, json_out: bool) -> anyhow::Result<()> {
             (Some(c), a.problems, a.combinations)
         }
         Err(e) if json_out => (None, e.problems, 0),
-        Err(e) => return Err(BadInput::from(e).into()),
+        Err(e) => return Err(args.content_refusal(e, lang).into()),
     };
     if json_out {
         let out = json!({
@@ -47,7 +46,8 @@ pub fn run(dir: Option<&Path>, json_out: bool) -> anyhow::Result<()> {
         unreachable!("a load error without --format json returned above")
     };
     if !problems.is_empty() {
-        return Err(BadInput::from(content::ContentError { origin, problems }).into());
+        let e = content::ContentError { origin, problems };
+        return Err(args.content_refusal(e, lang).into());
     }
     print(&format!(
         "{origin}: sound – {} questions, {} rules, {} checklist items, {} warnings, {} profiles; {} combinations of answers checked\n",

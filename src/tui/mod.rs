@@ -17,7 +17,7 @@ pub mod terminal;
 pub mod theme;
 pub mod view;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use ratatui::crossterm::event;
 
@@ -44,19 +44,20 @@ pub struct Options {
     pub scenario: Option<String>,
 }
 
-/// Runs the wizard until the person quits. `start` gives the answers to
+/// Runs the wizard until the person quits, on the content `load` gives
+/// (once the terminal is known to be there). `start` gives the answers to
 /// begin from (the command line's profile, answer code or scenario); when
 /// they are not the defaults, the wizard opens on the summary with them,
 /// or on the result when `options.at_result` says so.
 pub fn run(
-    content_dir: Option<&Path>,
+    load: impl FnOnce() -> Result<Content, BadInput>,
     lang: Lang,
     options: Options,
     start: impl FnOnce(&Content) -> Result<Answers, BadInput>,
 ) -> anyhow::Result<()> {
     let print = options.print;
     let out = terminal::output(print, lang)?;
-    let content = crate::analysis::load(content_dir).map_err(BadInput::from)?;
+    let content = load()?;
     let start = start(&content)?;
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {

@@ -272,8 +272,25 @@ pub fn edited_content(label: &str, file: &str, edit: impl FnOnce(String) -> Stri
 /// would print a backtrace with RUST_BACKTRACE set, so it is set: no
 /// backtrace may reach the user either way.
 pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    run_env(args, &[], stdin)
+}
+
+/// The tool's environment variables, which a test sets only on purpose.
+pub const MOTESGUIDE_VARIABLES: [&str; 3] = [
+    "MOTESGUIDE_CONTENT",
+    "MOTESGUIDE_PROFILE",
+    "MOTESGUIDE_LANG",
+];
+
+/// [`run`] with environment variables `vars` set; the tool's own
+/// variables are otherwise removed, so the tester's do not leak in.
+pub fn run_env(args: &[&str], vars: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_motesguide"));
-    cmd.args(args)
+    for name in MOTESGUIDE_VARIABLES {
+        cmd.env_remove(name);
+    }
+    cmd.envs(vars.iter().copied())
+        .args(args)
         .env("RUST_BACKTRACE", "1")
         .stdin(if stdin.is_some() {
             Stdio::piped()
@@ -291,4 +308,54 @@ pub fn run(args: &[&str], stdin: Option<&[u8]>) -> Output {
         let _ = pipe.write_all(bytes);
     }
     child.wait_with_output().expect("wait for motesguide")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+/// A successful run: exit 0, nothing on stderr.
+pub fn ok(args: &[&str], stdin: Option<&[u8]>) -> String {
+    let o = run(args, stdin);
+    assert_eq!(o.status.code(), Some(0), "{args:?} failed: {}", stderr(&o));
+    assert!(
+        o.stderr.is_empty(),
+        "{args:?} wrote to stderr: {}",
+        stderr(&o)
+    );
+    stdout(&o)
+}
+
+/// Bad input: exit 2, nothing on stdout, and on stderr one paragraph with
+/// no panic or backtrace that holds every one of `mentions`.
+pub fn bad_input(o: &Output, mentions: &[&str]) -> String {
+    let err = stderr(o);
+    assert_eq!(o.status.code(), Some(2), "exit code; stderr: {err}");
+    assert!(
+        o.stdout.is_empty(),
+        "stdout must stay empty, got: {}",
+        stdout(o)
+    );
+    let text = err.trim_end();
+    assert!(
+        text.starts_with("motesguide: "),
+        "the message says who speaks: {err}"
+    );
+    assert!(!text.contains("\n\n"), "one paragraph, got: {err}");
+    for word in [
+        "panicked",
+        "RUST_BACKTRACE",
+        "stack backtrace",
+        "internal error",
+    ] {
+        assert!(!err.contains(word), "`{word}` in: {err}");
+    }
+    for m in mentions {
+        assert!(err.contains(m), "the message lacks `{m}`: {err}");
+    }
+    err
 }
