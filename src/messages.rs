@@ -80,14 +80,19 @@ messages! {
     AnswersUnknownProfile:
         "{file}{at}: okänd profil {value}; giltiga profiler: {accepted}",
         "{file}{at}: unknown profile {value}; accepted: {accepted}";
-    /// `{file}`, `{at}`, `{key}`, `{keys}`.
+    /// `{file}`, `{at}`, `{key}` (in backticks, or [`Msg::KeyNotShown`]),
+    /// `{keys}`.
     AnswersUnknownKey:
-        "{file}{at}: okänd nyckel `{key}`; giltiga nycklar: {keys}",
-        "{file}{at}: unknown key `{key}`; accepted keys: {keys}";
+        "{file}{at}: okänd nyckel {key}; giltiga nycklar: {keys}",
+        "{file}{at}: unknown key {key}; accepted keys: {keys}";
+    /// A key that is not a name, and so is not shown: `{chars}`.
+    KeyNotShown:
+        "som inte är ett namn ({chars} tecken, visas inte)",
+        "that is not a name ({chars} characters, not shown)";
     /// `{file}`, `{at}`, `{key}`, `{value}`, `{accepted}`.
     AnswersBadValue:
-        "{file}{at}: `{key}` kan inte vara {value}; giltiga värden: {accepted}",
-        "{file}{at}: `{key}` cannot be {value}; accepted: {accepted}";
+        "{file}{at}: {key} kan inte vara {value}; giltiga värden: {accepted}",
+        "{file}{at}: {key} cannot be {value}; accepted: {accepted}";
     /// What a multiple-choice key takes: `{ids}`.
     AcceptedList:
         "en lista med ett eller flera av {ids} (eller [] för inga)",

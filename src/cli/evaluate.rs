@@ -10,6 +10,7 @@ use crate::engine::{
 };
 use crate::error::BadInput;
 use crate::messages::Msg;
+use crate::quote::quote;
 use crate::report::{self, Format, Report, compare};
 use crate::text::Lang;
 use crate::wrap::{stdout_width, wrap};
@@ -112,7 +113,10 @@ pub fn starting_answers(content: &Content, args: &Args, lang: Lang) -> Result<An
 /// `--profile ID`: the profile, or bad input naming the accepted ones.
 pub fn resolve_profile(content: &Content, id: &str, lang: Lang) -> Result<usize, BadInput> {
     content.profile(id).ok_or_else(|| {
-        BadInput(Msg::UnknownProfile.fill(lang, &[("id", id), ("accepted", &profile_ids(content))]))
+        BadInput(Msg::UnknownProfile.fill(
+            lang,
+            &[("id", &quote(id)), ("accepted", &profile_ids(content))],
+        ))
     })
 }
 
@@ -120,7 +124,9 @@ pub fn resolve_profile(content: &Content, id: &str, lang: Lang) -> Result<usize,
 pub fn resolve_scenario(content: &Content, id: &str, lang: Lang) -> Result<usize, BadInput> {
     content.scenario(id).ok_or_else(|| {
         let ids: Vec<&str> = content.scenarios.iter().map(|s| s.id.as_str()).collect();
-        BadInput(Msg::UnknownScenario.fill(lang, &[("id", id), ("accepted", &ids.join(", "))]))
+        BadInput(
+            Msg::UnknownScenario.fill(lang, &[("id", &quote(id)), ("accepted", &ids.join(", "))]),
+        )
     })
 }
 

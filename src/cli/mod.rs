@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 
 use crate::error::BadInput;
 use crate::messages::Msg;
+use crate::quote::{for_terminal, quote};
 use crate::report::Format;
 use crate::text::Lang;
 
@@ -128,7 +129,7 @@ pub fn main() -> ExitCode {
                 let _ = e.print();
             } else {
                 let lang = usage::lang_of(std::env::args_os());
-                eprintln!("motesguide: {}", usage::message(&e, lang));
+                eprintln!("motesguide: {}", for_terminal(&usage::message(&e, lang)));
             }
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
@@ -156,7 +157,7 @@ fn install_panic_hook() {
         let lang = RUN_LANG.get().copied().unwrap_or(Lang::En);
         eprintln!(
             "motesguide: {}",
-            Msg::InternalError.fill(lang, &[("what", &what)])
+            for_terminal(&Msg::InternalError.fill(lang, &[("what", &what)]))
         );
     }));
 }
@@ -174,8 +175,10 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
     if let Some(Quiet(code)) = e.downcast_ref::<Quiet>() {
         return ExitCode::from(*code);
     }
+    // Every message passes here: whatever input it quotes, no control
+    // character reaches the terminal.
     if let Some(bad) = e.downcast_ref::<BadInput>() {
-        eprintln!("motesguide: {bad}");
+        eprintln!("motesguide: {}", for_terminal(&bad.0));
         return ExitCode::from(2);
     }
     if let Some(io) = e.downcast_ref::<std::io::Error>()
@@ -184,7 +187,7 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
         // The reader went away (`| head`): nothing left to say.
         return ExitCode::SUCCESS;
     }
-    eprintln!("motesguide: {e:#}");
+    eprintln!("motesguide: {}", for_terminal(&format!("{e:#}")));
     ExitCode::from(1)
 }
 
@@ -230,9 +233,9 @@ fn text_or_json(format: Option<&str>, command: &str) -> Result<bool, BadInput> {
     match format {
         None | Some("text") => Ok(false),
         Some("json") => Ok(true),
-        // Debug quoting escapes any control character typed.
         Some(other) => Err(BadInput(format!(
-            "--format {other:?}: {command} writes text or json"
+            "--format `{}`: {command} writes text or json",
+            quote(other)
         ))),
     }
 }
@@ -258,7 +261,7 @@ pub fn parse_lang(code: Option<&str>) -> Result<Lang, BadInput> {
         Some(c) => Lang::from_code(c).ok_or_else(|| {
             let both: Vec<String> = Lang::ALL
                 .into_iter()
-                .map(|lang| Msg::UnknownLanguage.fill(lang, &[("code", c)]))
+                .map(|lang| Msg::UnknownLanguage.fill(lang, &[("code", &quote(c))]))
                 .collect();
             BadInput(both.join("\n"))
         }),

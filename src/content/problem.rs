@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::quote::{quote_path, quote_within};
+
 /// One thing wrong with the content, where it is and what would be right.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Problem {
@@ -33,23 +35,31 @@ impl Problem {
         format!(
             "{}: {}",
             self.place(&file.display().to_string()),
-            self.message
+            self.shown_message()
         )
     }
 
-    /// `file`, `file:line` or `file:line:column`, as much as is known.
+    /// `file`, `file:line` or `file:line:column`, as much as is known,
+    /// the file as a message may show it.
     fn place(&self, file: &str) -> String {
+        let file = quote_path(file);
         match (self.line, self.column) {
             (Some(line), Some(col)) => format!("{file}:{line}:{col}"),
             (Some(line), None) => format!("{file}:{line}"),
-            _ => file.to_owned(),
+            _ => file,
         }
+    }
+
+    /// The message as a terminal may show it: ids and values quoted from
+    /// the content are escaped and cut (see [`quote_within`]).
+    pub fn shown_message(&self) -> String {
+        quote_within(&self.message)
     }
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.place(&self.file), self.message)
+        write!(f, "{}: {}", self.place(&self.file), self.shown_message())
     }
 }
 
@@ -66,7 +76,7 @@ impl fmt::Display for ContentError {
         writeln!(
             f,
             "the policy content in {} has {} problem{}:",
-            self.origin,
+            quote_path(&self.origin),
             self.problems.len(),
             if self.problems.len() == 1 { "" } else { "s" }
         )?;
@@ -84,3 +94,30 @@ impl fmt::Display for ContentError {
 }
 
 impl std::error::Error for ContentError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(message: &str) -> Problem {
+        Problem {
+            file: "rules/a.yaml".into(),
+            line: Some(3),
+            column: Some(7),
+            message: message.into(),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn quoted_ids_and_file_names_are_escaped() {
+        let mut p = problem("rule `\u{1b}[2J` has no effect");
+        p.file = "rules/\u{1b}]0;x\u{7}.yaml".into();
+        let text = p.in_folder("content");
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("rule `\\u{1b}[2J`"), "{text}");
+    }
+}
