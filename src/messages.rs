@@ -93,6 +93,10 @@ messages! {
     AnswersBadValue:
         "{file}{at}: {key} kan inte vara {value}; giltiga värden: {accepted}",
         "{file}{at}: {key} cannot be {value}; accepted: {accepted}";
+    /// `{file}`, `{at}`, `{limit}`, `{example}`.
+    AnswersTooDeep:
+        "{file}{at}: listor och mappningar är nästlade mer än {limit} nivåer djupt; {example}",
+        "{file}{at}: lists and mappings are nested more than {limit} levels deep; {example}";
     /// What a multiple-choice key takes: `{ids}`.
     AcceptedList:
         "en lista med ett eller flera av {ids} (eller [] för inga)",

@@ -140,6 +140,67 @@ fn validate(dir: &Path) -> Ran {
     run_limited(&["validate", "--content", path_str(dir)])
 }
 
+// ---- Nesting ----
+
+#[test]
+fn answers_nested_a_hundred_thousand_levels_deep_are_refused_at_once() {
+    let n = 100_000;
+    let dir = TempDir::new("deep-answers");
+    let lists = dir.write(
+        "lists.yaml",
+        format!("{}{}\n", "[".repeat(n), "]".repeat(n)),
+    );
+    let mappings = dir.write(
+        "mappings.yaml",
+        format!("{}{}\n", "{a: ".repeat(n), "}".repeat(n)),
+    );
+    // The 65th list opens at column 65, the 65th mapping at 1 + 4 * 64.
+    refused(
+        &answers(&lists, "en"),
+        &[
+            "lists.yaml, line 1, column 65",
+            "nested more than 64 levels deep",
+        ],
+    );
+    refused(
+        &answers(&mappings, "en"),
+        &[
+            "mappings.yaml, line 1, column 257",
+            "nested more than 64 levels deep",
+        ],
+    );
+    refused(
+        &answers(&mappings, "sv"),
+        &["mappings.yaml, rad 1, kolumn 257", "mer än 64 nivåer"],
+    );
+}
+
+#[test]
+fn content_files_nested_a_hundred_thousand_levels_deep_are_refused_at_their_place() {
+    let n = 100_000;
+    let dir = content_copy("deep-content");
+    let deep = format!("{}{}", "{any: [".repeat(n), "]}".repeat(n));
+    dir.write(
+        "rules/99-deep.yaml",
+        format!("- id: deep\n  when: {deep}\n  class_at_least: 3\n"),
+    );
+    dir.write(
+        "scenarios/deep.yaml",
+        format!("scenario: {}{}\n", "[".repeat(n), "]".repeat(n)),
+    );
+    // The rule list and its entry are 2 levels; `when` (at column 9) opens
+    // two a `{any: [` of 7 characters, so the 65th is its 32nd `{`. The
+    // scenario's 65th is its 64th `[`, after `scenario: `.
+    let ran = validate(dir.path());
+    refused(
+        &ran,
+        &[
+            "rules/99-deep.yaml:2:226: lists and mappings are nested more than 64 levels deep",
+            "scenarios/deep.yaml:1:74: lists and mappings are nested more than 64 levels deep",
+        ],
+    );
+}
+
 // ---- Terminal escapes and megabytes quoted back ----
 
 const PWNED: &str = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";

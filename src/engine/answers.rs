@@ -113,6 +113,14 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
         return Err(fail(None, AnswersErrorKind::Empty));
     }
     let value: Value = yaml::from_str(text).map_err(|e| {
+        if let Some(at) = e.too_deep() {
+            return fail(
+                Some(at),
+                AnswersErrorKind::TooDeep {
+                    limit: yaml::MAX_DEPTH,
+                },
+            );
+        }
         let msg = e.to_string();
         let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
         fail(

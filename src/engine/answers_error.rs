@@ -37,6 +37,10 @@ pub enum AnswersErrorKind {
     NotYaml {
         detail: String,
     },
+    /// Lists and mappings nested more than `limit` levels deep.
+    TooDeep {
+        limit: usize,
+    },
     NotMapping {
         found: ValueKind,
     },
@@ -197,6 +201,9 @@ impl AnswersError {
             AnswersErrorKind::Empty => (Msg::AnswersEmpty, vec![]),
             AnswersErrorKind::NotYaml { detail } => {
                 (Msg::AnswersNotYaml, vec![("detail", quote_within(detail))])
+            }
+            AnswersErrorKind::TooDeep { limit } => {
+                (Msg::AnswersTooDeep, vec![("limit", limit.to_string())])
             }
             AnswersErrorKind::NotMapping { found } => (
                 Msg::AnswersNotMapping,
