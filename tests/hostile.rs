@@ -201,6 +201,64 @@ fn content_files_nested_a_hundred_thousand_levels_deep_are_refused_at_their_plac
     );
 }
 
+// ---- Reading a content folder ----
+
+#[test]
+fn a_folder_link_loop_in_the_content_folder_is_read_once() {
+    let dir = content_copy("link-loop");
+    std::os::unix::fs::symlink("..", dir.path().join("rules/loop")).expect("a link");
+    std::os::unix::fs::symlink(".", dir.path().join("scenarios/self")).expect("a link");
+    let ran = validate(dir.path());
+    assert_eq!(ran.code(), Some(0), "{}", ran.stderr);
+    assert!(ran.stdout.contains("sound"), "{}", ran.stdout);
+}
+
+#[test]
+fn a_link_to_a_folder_outside_the_content_folder_is_refused() {
+    let dir = content_copy("link-root");
+    std::os::unix::fs::symlink("/", dir.path().join("scenarios/root")).expect("a link");
+    refused(
+        &validate(dir.path()),
+        &["scenarios/root: a link to a folder outside the content folder"],
+    );
+}
+
+#[test]
+fn a_content_file_that_is_a_device_or_a_fifo_is_refused_unread() {
+    let dir = content_copy("special");
+    let zero = dir.path().join("rules/zero.yaml");
+    std::os::unix::fs::symlink("/dev/zero", &zero).expect("a link");
+    refused(
+        &validate(dir.path()),
+        &["rules/zero.yaml: not a regular file"],
+    );
+    std::fs::remove_file(&zero).expect("remove the link");
+    let fifo = dir.path().join("scenarios/fifo.yaml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    refused(
+        &validate(dir.path()),
+        &["scenarios/fifo.yaml: not a regular file"],
+    );
+}
+
+#[test]
+fn a_content_file_over_a_mebibyte_is_refused() {
+    let dir = content_copy("large-file");
+    let line = "# a content file is a few dozen kilobytes, not megabytes of them\n";
+    dir.write(
+        "rules/99-large.yaml",
+        line.repeat(2 * 1024 * 1024 / line.len()),
+    );
+    refused(
+        &validate(dir.path()),
+        &["rules/99-large.yaml: larger than 1024 KiB"],
+    );
+}
+
 // ---- Terminal escapes and megabytes quoted back ----
 
 const PWNED: &str = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";

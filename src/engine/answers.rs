@@ -10,9 +10,6 @@ pub use super::answers_error::{
     Accepted, AnswersError, AnswersErrorKind, ReadFailure, ValueKind, Written,
 };
 
-/// The largest answers file read; a real one is a dozen lines.
-pub const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
-
 /// One set of answers: a value per question (in content order) and the
 /// profile the file names, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -67,11 +64,11 @@ pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, AnswersEr
     let read = if stdin {
         std::io::stdin()
             .lock()
-            .take(MAX_ANSWERS_BYTES + 1)
+            .take(yaml::MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
     } else {
         std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
+            .and_then(|f| f.take(yaml::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
     };
     if let Err(e) = read {
         return Err(fail(AnswersErrorKind::Unreadable(ReadFailure {
@@ -79,7 +76,7 @@ pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, AnswersEr
             detail: crate::messages::io_detail(&e),
         })));
     }
-    if bytes.len() as u64 > MAX_ANSWERS_BYTES {
+    if bytes.len() as u64 > yaml::MAX_FILE_BYTES {
         return Err(fail(AnswersErrorKind::TooLarge));
     }
     if bytes.contains(&0) {

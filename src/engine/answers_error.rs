@@ -187,7 +187,7 @@ impl AnswersError {
             (String::new(), String::new())
         };
         let example = Msg::AnswersExample.get(lang);
-        let kib = (super::answers::MAX_ANSWERS_BYTES / 1024).to_string();
+        let kib = (yaml::MAX_FILE_BYTES / 1024).to_string();
         let (msg, values): (Msg, Vec<(&str, String)>) = match &*self.kind {
             AnswersErrorKind::Unreadable(f) => (
                 Msg::AnswersUnreadable,

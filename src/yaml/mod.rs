@@ -14,6 +14,11 @@ use std::fmt;
 pub use positions::{Path, Place, Positions, Step};
 pub use serde_yaml::{Mapping, Value};
 
+/// The largest YAML file read, an answers file or a content file: a real
+/// answers file is a dozen lines, and the largest content file a few dozen
+/// kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
 /// The deepest nesting of lists and mappings read. An answers file needs
 /// two levels and a content file a handful; a text nested deeper is
 /// refused before the YAML crate reads it, since that crate scans the whole
