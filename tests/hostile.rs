@@ -259,6 +259,50 @@ fn a_content_file_over_a_mebibyte_is_refused() {
     );
 }
 
+#[test]
+fn many_copies_of_a_rule_are_each_reported_once_and_counted_after_twenty() {
+    let copies = 600;
+    let dir = content_copy("copies");
+    let mut rules = String::new();
+    for i in 0..copies {
+        rules.push_str(&format!(
+            "- id: copy-{i}\n  when: {{ secrecy: true, screen_sharing: true }}\n  class_at_least: 3\n  explain: {{ sv: Kopia {i}., en: Copy {i}. }}\n  source: motala-2024#sekretess\n"
+        ));
+    }
+    dir.write("rules/99-copies.yaml", rules);
+    let ran = validate(dir.path());
+    refused(&ran, &[]);
+    // Each copy once, against the first: 599 problems, not 179,700.
+    let listed = ran.stderr.matches("duplicates rule `copy-0`").count();
+    assert_eq!(listed, 20, "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("  … and 579 more like the one above\n"),
+        "{}",
+        ran.stderr
+    );
+    assert!(ran.stderr_bytes < 20_000, "{} bytes", ran.stderr_bytes);
+    let json = run_limited(&[
+        "validate",
+        "--content",
+        path_str(dir.path()),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(json.code(), Some(2), "{}", json.stderr);
+    let value: serde_json::Value = serde_json::from_str(&json.stdout).expect("one JSON object");
+    let duplicates = value["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter(|p| {
+            p["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("duplicates rule"))
+        })
+        .count();
+    assert_eq!(duplicates, copies - 1);
+}
+
 // ---- Terminal escapes and megabytes quoted back ----
 
 const PWNED: &str = "\u{1b}]0;PWNED\u{7}\u{1b}[2J";
