@@ -93,6 +93,15 @@ messages! {
     AnswersBadValue:
         "{file}{at}: {key} kan inte vara {value}; giltiga värden: {accepted}",
         "{file}{at}: {key} cannot be {value}; accepted: {accepted}";
+    /// An item of a list (`{value}`): `{file}`, `{at}`, `{key}`,
+    /// `{accepted}`.
+    AnswersBadItem:
+        "{file}{at}: {key} kan inte innehålla {value}; giltiga värden: {accepted}",
+        "{file}{at}: {key} cannot contain {value}; accepted: {accepted}";
+    /// `{file}`, `{at}`, `{key}`.
+    AnswersDuplicateKey:
+        "{file}{at}: nyckeln {key} anges två gånger; ange varje nyckel en gång",
+        "{file}{at}: the key {key} is given twice; give each key once";
     /// `{file}`, `{at}`, `{limit}`, `{example}`.
     AnswersTooDeep:
         "{file}{at}: listor och mappningar är nästlade mer än {limit} nivåer djupt; {example}",

@@ -320,6 +320,11 @@ fn control_characters_in_an_answers_file_never_reach_the_terminal() {
         &answers(&value, "en"),
         &["`\\u{1b}]0;PWNED\\u{7}\\u{1b}[2J`", "accepted: ordinary"],
     );
+    let twice = dir.write("twice.yaml", "\"\\e[2J\": 1\n\"\\e[2J\": 2\n");
+    refused(
+        &answers(&twice, "en"),
+        &["twice.yaml, line 2, column 1", "given twice"],
+    );
     // The file's own name.
     let named = dir.write(&format!("{PWNED}.yaml"), "secrecy: maybe\n");
     refused(
@@ -347,6 +352,10 @@ fn a_megabyte_value_is_not_echoed_whole() {
     let path = dir.write("key.yaml", format!("? {value}\n: 1\n"));
     let ran = answers(&path, "en");
     refused(&ran, &["line 1, column 3: unknown key `xxx"]);
+    assert!(ran.stderr_bytes < 1000, "{} bytes", ran.stderr_bytes);
+    let path = dir.write("item.yaml", format!("sensitive_data: [{value}]\n"));
+    let ran = answers(&path, "en");
+    refused(&ran, &["cannot contain `xxx"]);
     assert!(ran.stderr_bytes < 1000, "{} bytes", ran.stderr_bytes);
 }
 
@@ -451,4 +460,48 @@ fn plain_mode_echoes_typed_controls_escaped_and_long_lines_cut() {
     assert!(ran.stdout.contains("\\u{1b}]0;PWNED"), "{}", ran.stdout);
     let longest = ran.stdout.lines().map(|l| l.chars().count()).max();
     assert!(longest.is_some_and(|n| n <= 200), "a line of {longest:?}");
+}
+
+// ---- What the messages say ----
+
+#[test]
+fn an_unknown_item_of_a_list_is_named_with_the_accepted_ones() {
+    let dir = TempDir::new("list-item");
+    let path = dir.write("answers.yaml", "sensitive_data: [health, bogus]\n");
+    refused(
+        &answers(&path, "en"),
+        &[
+            "answers.yaml, line 1, column 26: `sensitive_data` cannot contain `bogus`",
+            "health, sex_life",
+        ],
+    );
+    refused(
+        &answers(&path, "sv"),
+        &["rad 1, kolumn 26: `sensitive_data` kan inte innehålla `bogus`"],
+    );
+    let path = dir.write(
+        "nested.yaml",
+        "sensitive_data:\n  - health\n  - [trade_union]\n",
+    );
+    refused(
+        &answers(&path, "en"),
+        &["line 3, column 5: `sensitive_data` cannot contain a list"],
+    );
+}
+
+#[test]
+fn a_key_given_twice_is_pointed_at_its_second_occurrence() {
+    let dir = TempDir::new("twice");
+    let path = dir.write(
+        "answers.yaml",
+        "secrecy: true\nrecording: none\n  \nsecrecy: false\n",
+    );
+    refused(
+        &answers(&path, "en"),
+        &["answers.yaml, line 4, column 1: the key `secrecy` is given twice"],
+    );
+    refused(
+        &answers(&path, "sv"),
+        &["rad 4, kolumn 1: nyckeln `secrecy` anges två gånger"],
+    );
 }

@@ -118,12 +118,25 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
                 },
             );
         }
+        let at = yaml::error_position(&e);
+        // The parser points at the mapping that holds a key twice; the
+        // second of the two is the one to point at.
+        let repeated = e
+            .is_duplicate_key()
+            .then(|| {
+                at.and_then(|m| {
+                    Positions::of(text)
+                        .repeated_key_named(m)
+                        .map(|(p, k)| (p, k.to_owned()))
+                })
+            })
+            .flatten();
+        if let Some((second, key)) = repeated {
+            return fail(Some(second), AnswersErrorKind::DuplicateKey { key });
+        }
         let msg = e.to_string();
         let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-        fail(
-            yaml::error_position(&e),
-            AnswersErrorKind::NotYaml { detail },
-        )
+        fail(at, AnswersErrorKind::NotYaml { detail })
     })?;
     let Value::Mapping(map) = value else {
         return Err(fail(
@@ -179,22 +192,45 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
                 },
             ));
         };
-        answers.values[q] = parse_value(content, q, value).map_err(|accepted| {
-            fail(
+        answers.values[q] = parse_value(content, q, value).map_err(|refused| match refused {
+            Refused::Value(accepted) => fail(
                 value_at(&key),
                 AnswersErrorKind::BadValue {
                     key: key.clone(),
                     value: Written::of(value),
                     accepted,
                 },
-            )
+            ),
+            Refused::Item(i, accepted) => {
+                let item = match value {
+                    Value::Sequence(list) => Written::of(&list[i]),
+                    _ => Written::of(value),
+                };
+                let at = Positions::of(text).value(&yaml::Path::root().key(&key).index(i));
+                fail(
+                    at.or_else(|| value_at(&key)),
+                    AnswersErrorKind::BadItem {
+                        key: key.clone(),
+                        item,
+                        accepted,
+                    },
+                )
+            }
         })?;
     }
     Ok(answers)
 }
 
+/// Why a value was refused, with what would be accepted.
+enum Refused {
+    /// The value as a whole.
+    Value(Accepted),
+    /// Item `i` (from 0) of a list.
+    Item(usize, Accepted),
+}
+
 /// One value for question `q`; the error says what is accepted.
-fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Accepted> {
+fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Refused> {
     let question = &content.questions[q];
     let is_unknown = matches!(value, Value::String(s) if s == "unknown");
     let ids = || {
@@ -208,14 +244,14 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Acc
         QuestionKind::YesNo => match value {
             Value::Bool(b) => Ok(Answer::Bool(*b)),
             _ if is_unknown && question.unknown => Ok(Answer::Unknown),
-            _ => Err(Accepted::Values(
+            _ => Err(Refused::Value(Accepted::Values(
                 if question.unknown {
                     "true, false, unknown"
                 } else {
                     "true, false"
                 }
                 .to_owned(),
-            )),
+            ))),
         },
         QuestionKind::Choice => {
             let accepted = || {
@@ -223,7 +259,7 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Acc
                 if question.unknown {
                     ids.push("unknown");
                 }
-                Accepted::Values(ids.join(", "))
+                Refused::Value(Accepted::Values(ids.join(", ")))
             };
             if is_unknown && question.unknown {
                 return Ok(Answer::Unknown);
@@ -248,15 +284,16 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Acc
             match value {
                 Value::Sequence(list) => {
                     let mut bits = 0u64;
-                    for v in list {
-                        let id = yaml::scalar_to_string(v).ok_or_else(accepted)?;
-                        let i = question.option_index(&id).ok_or_else(accepted)?;
+                    for (n, v) in list.iter().enumerate() {
+                        let i = yaml::scalar_to_string(v)
+                            .and_then(|id| question.option_index(&id))
+                            .ok_or_else(|| Refused::Item(n, accepted()))?;
                         bits |= 1 << i;
                     }
                     Ok(Answer::Set(bits))
                 }
                 Value::Null => Ok(Answer::Set(0)),
-                _ => Err(accepted()),
+                _ => Err(Refused::Value(accepted())),
             }
         }
     }

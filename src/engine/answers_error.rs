@@ -41,6 +41,10 @@ pub enum AnswersErrorKind {
     TooDeep {
         limit: usize,
     },
+    /// A key given twice (the place is the second).
+    DuplicateKey {
+        key: String,
+    },
     NotMapping {
         found: ValueKind,
     },
@@ -60,6 +64,13 @@ pub enum AnswersErrorKind {
     BadValue {
         key: String,
         value: Written,
+        accepted: Accepted,
+    },
+    /// An item of a list that a key does not take (the place is the
+    /// item's).
+    BadItem {
+        key: String,
+        item: Written,
         accepted: Accepted,
     },
 }
@@ -205,6 +216,9 @@ impl AnswersError {
             AnswersErrorKind::TooDeep { limit } => {
                 (Msg::AnswersTooDeep, vec![("limit", limit.to_string())])
             }
+            AnswersErrorKind::DuplicateKey { key } => {
+                (Msg::AnswersDuplicateKey, vec![("key", key_text(key, lang))])
+            }
             AnswersErrorKind::NotMapping { found } => (
                 Msg::AnswersNotMapping,
                 vec![("found", found.message().get(lang).to_owned())],
@@ -229,8 +243,16 @@ impl AnswersError {
                 key,
                 value,
                 accepted,
+            }
+            | AnswersErrorKind::BadItem {
+                key,
+                item: value,
+                accepted,
             } => (
-                Msg::AnswersBadValue,
+                match &*self.kind {
+                    AnswersErrorKind::BadItem { .. } => Msg::AnswersBadItem,
+                    _ => Msg::AnswersBadValue,
+                },
                 vec![
                     ("key", key_text(key, lang)),
                     ("value", value.text(lang)),

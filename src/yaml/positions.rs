@@ -74,8 +74,9 @@ impl Path {
 pub struct Positions {
     /// Every node, the root first.
     nodes: Vec<Node>,
-    /// By a mapping's start: the second occurrence of a key it repeats.
-    repeated: HashMap<Place, Place>,
+    /// By a mapping's start: the second occurrence of a key it repeats,
+    /// and the key.
+    repeated: HashMap<Place, (Place, String)>,
 }
 
 #[derive(Debug)]
@@ -161,7 +162,15 @@ impl Positions {
     /// The second occurrence of a key that the mapping starting at
     /// `mapping` holds twice.
     pub fn repeated_key(&self, mapping: Place) -> Option<Place> {
-        self.repeated.get(&mapping).copied()
+        self.repeated.get(&mapping).map(|(at, _)| *at)
+    }
+
+    /// The first key given twice in the mapping starting at `mapping`,
+    /// and where it is given the second time.
+    pub fn repeated_key_named(&self, mapping: Place) -> Option<(Place, &str)> {
+        self.repeated
+            .get(&mapping)
+            .map(|(at, key)| (*at, key.as_str()))
     }
 
     fn find(&self, path: &Path) -> Option<&Node> {
@@ -199,7 +208,7 @@ impl Positions {
                             let fresh = !self.has_key(*node, k);
                             if !fresh {
                                 let start = self.nodes[*node].at;
-                                self.repeated.entry(start).or_insert(at);
+                                self.repeated.entry(start).or_insert((at, k.clone()));
                             }
                             fresh
                         });
@@ -453,6 +462,15 @@ mod tests {
         assert_eq!(p.value(&path(&[i(0), k("åäö")])), at(1, 10));
         assert_eq!(p.key(&path(&[i(1), k("a")])), at(2, 3));
         assert_eq!(p.value(&Path::root().index(2)), None);
+    }
+
+    #[test]
+    fn a_repeated_key_is_named() {
+        let p = Positions::of("secrecy: true\nrecording: none\nsecrecy: false\n");
+        assert_eq!(
+            p.repeated_key_named(Place { line: 1, column: 1 }),
+            Some((Place { line: 3, column: 1 }, "secrecy"))
+        );
     }
 
     #[test]
