@@ -15,6 +15,7 @@ pub mod error;
 pub mod i18n;
 pub mod messages;
 pub mod plain;
+pub mod quote;
 pub mod report;
 pub mod save;
 pub mod text;

@@ -80,14 +80,32 @@ messages! {
     AnswersUnknownProfile:
         "{file}{at}: okänd profil {value}; giltiga profiler: {accepted}",
         "{file}{at}: unknown profile {value}; accepted: {accepted}";
-    /// `{file}`, `{at}`, `{key}`, `{keys}`.
+    /// `{file}`, `{at}`, `{key}` (in backticks, or [`Msg::KeyNotShown`]),
+    /// `{keys}`.
     AnswersUnknownKey:
-        "{file}{at}: okänd nyckel `{key}`; giltiga nycklar: {keys}",
-        "{file}{at}: unknown key `{key}`; accepted keys: {keys}";
+        "{file}{at}: okänd nyckel {key}; giltiga nycklar: {keys}",
+        "{file}{at}: unknown key {key}; accepted keys: {keys}";
+    /// A key that is not a name, and so is not shown: `{chars}`.
+    KeyNotShown:
+        "som inte är ett namn ({chars} tecken, visas inte)",
+        "that is not a name ({chars} characters, not shown)";
     /// `{file}`, `{at}`, `{key}`, `{value}`, `{accepted}`.
     AnswersBadValue:
-        "{file}{at}: `{key}` kan inte vara {value}; giltiga värden: {accepted}",
-        "{file}{at}: `{key}` cannot be {value}; accepted: {accepted}";
+        "{file}{at}: {key} kan inte vara {value}; giltiga värden: {accepted}",
+        "{file}{at}: {key} cannot be {value}; accepted: {accepted}";
+    /// An item of a list (`{value}`): `{file}`, `{at}`, `{key}`,
+    /// `{accepted}`.
+    AnswersBadItem:
+        "{file}{at}: {key} kan inte innehålla {value}; giltiga värden: {accepted}",
+        "{file}{at}: {key} cannot contain {value}; accepted: {accepted}";
+    /// `{file}`, `{at}`, `{key}`.
+    AnswersDuplicateKey:
+        "{file}{at}: nyckeln {key} anges två gånger; ange varje nyckel en gång",
+        "{file}{at}: the key {key} is given twice; give each key once";
+    /// `{file}`, `{at}`, `{limit}`, `{example}`.
+    AnswersTooDeep:
+        "{file}{at}: listor och mappningar är nästlade mer än {limit} nivåer djupt; {example}",
+        "{file}{at}: lists and mappings are nested more than {limit} levels deep; {example}";
     /// What a multiple-choice key takes: `{ids}`.
     AcceptedList:
         "en lista med ett eller flera av {ids} (eller [] för inga)",

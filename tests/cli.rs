@@ -1257,7 +1257,7 @@ fn refusals_are_in_swedish_by_default() {
     bad_input(
         &run(&["--answers", path_str(&path)], None),
         &[
-            "rad 1, kolumn 17: `sensitive_data` kan inte vara en lista; giltiga värden: en lista med ett eller flera av ",
+            "rad 1, kolumn 26: `sensitive_data` kan inte innehålla `gossip`; giltiga värden: en lista med ett eller flera av ",
             "(eller [] för inga)",
         ],
     );

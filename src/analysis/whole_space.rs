@@ -11,9 +11,9 @@
 //! the same [`State`] and report through the same code, so a finding reads
 //! the same whichever found it.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
-use crate::content::{Answer, Content, Counterexample, Invariant, Problem};
+use crate::content::{Answer, Content, Counterexample, Invariant, Problem, Rule};
 use crate::engine::symbolic::{count_of, space_shapes};
 use crate::engine::{Recommendation, Summary};
 
@@ -406,31 +406,37 @@ pub(super) fn recommend(c: &Content, profile: usize, values: &[Answer]) -> Recom
 
 /// Two rules with the same condition, profiles and effects say one thing twice.
 fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
-    for (i, a) in c.rules.iter().enumerate() {
-        for b in &c.rules[i + 1..] {
-            let same = a.when == b.when
-                && a.profiles == b.profiles
-                && a.class_at_least == b.class_at_least
-                && a.forbid_digital == b.forbid_digital
-                && a.exclude_platforms == b.exclude_platforms
-                && a.recording == b.recording
-                && a.organiser == b.organiser
-                && a.participants == b.participants
-                && a.tips == b.tips
-                && a.warnings == b.warnings;
-            if same {
-                out.push(Problem {
-                    file: b.file.clone(),
-                    line: Some(b.line),
-                    column: Some(b.column),
-                    message: format!(
-                        "rule `{}` duplicates rule `{}` ({}:{})",
-                        b.id, a.id, a.file, a.line
-                    ),
-                    ..Default::default()
-                });
-            }
-        }
+    // Rules grouped by what they say, in one pass: each copy is reported
+    // once, against the first rule that says the same (comparing every
+    // pair took time and lines that grow with the square of the rules).
+    let mut first: HashMap<_, &Rule> = HashMap::new();
+    for b in &c.rules {
+        let said = (
+            &b.when,
+            &b.profiles,
+            b.class_at_least,
+            b.forbid_digital,
+            &b.exclude_platforms,
+            &b.recording,
+            &b.organiser,
+            &b.participants,
+            &b.tips,
+            &b.warnings,
+        );
+        let Some(a) = first.get(&said) else {
+            first.insert(said, b);
+            continue;
+        };
+        out.push(Problem {
+            file: b.file.clone(),
+            line: Some(b.line),
+            column: Some(b.column),
+            message: format!(
+                "rule `{}` duplicates rule `{}` ({}:{})",
+                b.id, a.id, a.file, a.line
+            ),
+            ..Default::default()
+        });
     }
 }
 

@@ -34,7 +34,13 @@ pub fn run(old_dir: &Path, new_dir: &Path, json_out: bool, lang: Lang) -> anyhow
     let new = crate::content::load_unchecked(new_dir).map_err(BadInput::from)?;
     // Compared symbolically: any number of combinations, as long as the
     // answers can be spelt in BDD variables.
-    let d = diff(&old, &new).map_err(|e| BadInput(format!("{}: {e}", new_dir.display())))?;
+    let d = diff(&old, &new).map_err(|e| {
+        let dir = crate::quote::quote_path(&new_dir.display().to_string());
+        BadInput(format!(
+            "{dir}: {}",
+            crate::quote::quote_within(&e.to_string())
+        ))
+    })?;
     let text = if json_out {
         serde_json::to_string_pretty(&to_json(&new, &d)?)? + "\n"
     } else {

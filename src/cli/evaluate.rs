@@ -10,6 +10,7 @@ use crate::engine::{
 };
 use crate::error::BadInput;
 use crate::messages::Msg;
+use crate::quote::quote;
 use crate::report::{self, Format, Report, compare};
 use crate::text::Lang;
 use crate::wrap::{stdout_width, wrap};
@@ -120,7 +121,7 @@ pub fn resolve_profile(
     lang: Lang,
 ) -> Result<usize, BadInput> {
     content.profile(id).ok_or_else(|| {
-        let id = id.escape_debug().to_string();
+        let id = quote(id);
         BadInput(Msg::UnknownProfile.fill(
             lang,
             &[
@@ -136,7 +137,9 @@ pub fn resolve_profile(
 pub fn resolve_scenario(content: &Content, id: &str, lang: Lang) -> Result<usize, BadInput> {
     content.scenario(id).ok_or_else(|| {
         let ids: Vec<&str> = content.scenarios.iter().map(|s| s.id.as_str()).collect();
-        BadInput(Msg::UnknownScenario.fill(lang, &[("id", id), ("accepted", &ids.join(", "))]))
+        BadInput(
+            Msg::UnknownScenario.fill(lang, &[("id", &quote(id)), ("accepted", &ids.join(", "))]),
+        )
     })
 }
 

@@ -23,6 +23,7 @@ use clap::{FromArgMatches, Parser, Subcommand, ValueHint};
 use crate::content::{Content, ContentError};
 use crate::error::BadInput;
 use crate::messages::Msg;
+use crate::quote::{for_terminal, quote};
 use crate::report::Format;
 use crate::text::Lang;
 
@@ -218,7 +219,7 @@ pub fn main() -> ExitCode {
             } else if let Some(code) = unknown_lang_value(&e) {
                 eprintln!("motesguide: {}", unknown_language("--lang", &code));
             } else {
-                eprintln!("motesguide: {}", usage::message(&e, lang));
+                eprintln!("motesguide: {}", for_terminal(&usage::message(&e, lang)));
             }
             return ExitCode::from(code.clamp(0, 255) as u8);
         }
@@ -250,7 +251,7 @@ fn install_panic_hook() {
         let lang = RUN_LANG.get().copied().unwrap_or(Lang::En);
         eprintln!(
             "motesguide: {}",
-            Msg::InternalError.fill(lang, &[("what", &what)])
+            for_terminal(&Msg::InternalError.fill(lang, &[("what", &what)]))
         );
     }));
 }
@@ -268,8 +269,10 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
     if let Some(Quiet(code)) = e.downcast_ref::<Quiet>() {
         return ExitCode::from(*code);
     }
+    // Every message passes here: whatever input it quotes, no control
+    // character reaches the terminal.
     if let Some(bad) = e.downcast_ref::<BadInput>() {
-        eprintln!("motesguide: {bad}");
+        eprintln!("motesguide: {}", for_terminal(&bad.0));
         return ExitCode::from(2);
     }
     if let Some(io) = e.downcast_ref::<std::io::Error>()
@@ -278,7 +281,7 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
         // The reader went away (`| head`): nothing left to say.
         return ExitCode::SUCCESS;
     }
-    eprintln!("motesguide: {e:#}");
+    eprintln!("motesguide: {}", for_terminal(&format!("{e:#}")));
     ExitCode::from(1)
 }
 
@@ -342,9 +345,9 @@ fn text_or_json(format: Option<&str>, command: &str) -> Result<bool, BadInput> {
     match format {
         None | Some("text") => Ok(false),
         Some("json") => Ok(true),
-        // Debug quoting escapes any control character typed.
         Some(other) => Err(BadInput(format!(
-            "--format {other:?}: {command} writes text or json"
+            "--format `{}`: {command} writes text or json",
+            quote(other)
         ))),
     }
 }
@@ -385,7 +388,7 @@ fn unknown_lang_value(e: &clap::Error) -> Option<String> {
 pub fn unknown_language(option: &str, code: &str) -> BadInput {
     let both: Vec<String> = Lang::ALL
         .into_iter()
-        .map(|lang| Msg::UnknownLanguage.fill(lang, &[("option", option), ("code", code)]))
+        .map(|lang| Msg::UnknownLanguage.fill(lang, &[("option", option), ("code", &quote(code))]))
         .collect();
     BadInput(both.join("\n"))
 }

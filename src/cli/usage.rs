@@ -9,6 +9,7 @@ use std::ffi::OsString;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 
 use crate::messages::Msg;
+use crate::quote::{quote, quote_within};
 use crate::text::Lang;
 
 /// The language of the run, read before the arguments are parsed (help
@@ -40,7 +41,7 @@ fn flag_lang(args: impl IntoIterator<Item = OsString>) -> Option<Lang> {
 
 /// clap's usage error in `lang`, ending with where to read more.
 pub fn message(e: &clap::Error, lang: Lang) -> String {
-    let text = said(e, lang).unwrap_or_else(|| clap_paragraph(&e.to_string()));
+    let text = said(e, lang).unwrap_or_else(|| quote_within(&clap_paragraph(&e.to_string())));
     Msg::UsageSeeHelp.fill(lang, &[("message", &text)])
 }
 
@@ -62,21 +63,22 @@ fn said(e: &clap::Error, lang: Lang) -> Option<String> {
                         lang,
                         &[
                             ("arg", &arg),
-                            ("value", &value),
+                            ("value", &quote(&value)),
                             ("accepted", &valid.join(", ")),
                         ],
                     ),
-                    _ => Msg::UsageBadValueAny.fill(lang, &[("arg", &arg), ("value", &value)]),
+                    _ => Msg::UsageBadValueAny
+                        .fill(lang, &[("arg", &arg), ("value", &quote(&value))]),
                 },
             }
         }
         ErrorKind::UnknownArgument => {
-            let text = Msg::UsageUnknownArgument.fill(lang, &[("arg", &arg?)]);
+            let text = Msg::UsageUnknownArgument.fill(lang, &[("arg", &quote(&arg?))]);
             text + &suggestion(e, ContextKind::SuggestedArg, lang)
         }
         ErrorKind::InvalidSubcommand => {
             let command = string(ContextKind::InvalidSubcommand)?;
-            let text = Msg::UsageUnknownCommand.fill(lang, &[("command", &command)]);
+            let text = Msg::UsageUnknownCommand.fill(lang, &[("command", &quote(&command))]);
             text + &suggestion(e, ContextKind::SuggestedSubcommand, lang)
         }
         ErrorKind::ArgumentConflict => {
@@ -97,7 +99,7 @@ fn said(e: &clap::Error, lang: Lang) -> Option<String> {
         },
         ErrorKind::TooManyValues => {
             let value = string(ContextKind::InvalidValue)?;
-            Msg::UsageNoValue.fill(lang, &[("arg", &arg?), ("value", &value)])
+            Msg::UsageNoValue.fill(lang, &[("arg", &arg?), ("value", &quote(&value))])
         }
         _ => return None,
     };
@@ -112,7 +114,7 @@ fn suggestion(e: &clap::Error, kind: ContextKind, lang: Lang) -> String {
         _ => None,
     };
     first.map_or_else(String::new, |s| {
-        Msg::UsageDidYouMean.fill(lang, &[("suggestion", &s)])
+        Msg::UsageDidYouMean.fill(lang, &[("suggestion", &quote(&s))])
     })
 }
 

@@ -69,7 +69,7 @@ fn problem_json(content: Option<&Content>, p: &Problem) -> Json {
         "file": p.file,
         "line": p.line,
         "column": p.column,
-        "message": p.message,
+        "message": p.shown_message(),
         "id": p.id,
     });
     if let (Some(c), Some(ce)) = (content, &p.counterexample) {

@@ -390,19 +390,7 @@ impl Loader {
         let list = match parsed {
             Ok(list) => list,
             Err(e) => {
-                let mut at = yaml::error_position(&e);
-                let message = e.to_string();
-                // serde_yaml appends "at line X column Y"; the position is ours to print.
-                let message = message
-                    .split(" at line ")
-                    .next()
-                    .unwrap_or(&message)
-                    .to_owned();
-                // A key given twice is reported at its mapping; the
-                // second of the two is the node to point at.
-                if message.contains("duplicate") {
-                    at = at.map(|m| positions.repeated_key(m).unwrap_or(m));
-                }
+                let (at, message) = yaml_problem(&e, &positions);
                 self.problem(file, at, message);
                 self.failed.insert(file.to_owned());
                 Vec::new()
@@ -863,9 +851,19 @@ impl Loader {
                 .trim_start_matches("scenarios/")
                 .trim_end_matches(".yaml")
                 .to_owned();
-            self.positions.insert(file.clone(), Positions::of(&text));
+            let positions = Positions::of(&text);
             let block = Path::root().key("scenario");
-            let meta = yaml::from_str::<Value>(&text)
+            let parsed = yaml::from_str::<Value>(&text);
+            if let Err(e) = &parsed
+                && e.too_deep().is_some()
+            {
+                let (at, message) = yaml_problem(e, &positions);
+                self.problem(&file, at, message);
+                self.positions.insert(file.clone(), positions);
+                continue;
+            }
+            self.positions.insert(file.clone(), positions);
+            let meta = parsed
                 .ok()
                 .and_then(|v| v.get("scenario").cloned())
                 .ok_or_else(|| "needs a `scenario:` block with title, story and source".to_owned())
@@ -1567,6 +1565,32 @@ impl Loader {
             }
         }
     }
+}
+
+/// Where a YAML error is and what it says, the place ours to print: a key
+/// given twice is pointed at its second occurrence, not at its mapping.
+fn yaml_problem(e: &yaml::Error, positions: &Positions) -> (Option<Place>, String) {
+    let mut at = yaml::error_position(e);
+    if e.too_deep().is_some() {
+        return (
+            at,
+            format!(
+                "lists and mappings are nested more than {} levels deep; a content file needs a handful",
+                yaml::MAX_DEPTH
+            ),
+        );
+    }
+    let message = e.to_string();
+    // The parser appends "at line X column Y"; the position is ours to print.
+    let message = message
+        .split(" at line ")
+        .next()
+        .unwrap_or(&message)
+        .to_owned();
+    if e.is_duplicate_key() {
+        at = at.map(|m| positions.repeated_key(m).unwrap_or(m));
+    }
+    (at, message)
 }
 
 fn option_list(q: &Question) -> String {

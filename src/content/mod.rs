@@ -10,7 +10,12 @@ pub mod precedence;
 pub mod problem;
 mod raw;
 
+use std::collections::HashSet;
 use std::path::Path;
+
+use crate::messages::io_detail;
+use crate::quote::quote_path;
+use crate::yaml;
 
 pub use model::*;
 pub use problem::{ContentError, Counterexample, Problem};
@@ -58,36 +63,112 @@ pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
     load::load(&origin, files)
 }
 
-/// Reads every YAML file below `dir` as (relative path, text).
+/// Reads every YAML file below `dir` as (relative path, text), in the
+/// order of the paths.
+///
+/// A content folder may come from anyone, so the walk is careful: a link to
+/// a folder is followed only within the folder, and each folder is read
+/// once (a link back up is no endless loop, a link to `/` no walk of the
+/// disk); only regular files are read, found out without opening them (a
+/// FIFO would block, `/dev/zero` never end); and no file is read past
+/// [`yaml::MAX_FILE_BYTES`].
 fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
-    if !dir.is_dir() {
-        return Err("not a folder that can be read; give the path of a content folder".into());
-    }
+    let root = match dir.canonicalize() {
+        Ok(root) if root.is_dir() => root,
+        _ => {
+            return Err("not a folder that can be read; give the path of a content folder".into());
+        }
+    };
     let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let entries =
-            std::fs::read_dir(&d).map_err(|e| format!("{}: cannot read: {e}", d.display()))?;
+    let mut read = HashSet::from([root.clone()]);
+    let mut stack = vec![(dir.to_path_buf(), Vec::<String>::new())];
+    while let Some((d, steps)) = stack.pop() {
+        let shown_dir = if steps.is_empty() {
+            quote_path(&d.display().to_string())
+        } else {
+            quote_path(&steps.join("/"))
+        };
+        let entries = std::fs::read_dir(&d)
+            .map_err(|e| format!("{shown_dir}: cannot read: {}", io_detail(&e)))?;
         for entry in entries {
-            let path = entry
-                .map_err(|e| format!("{}: cannot read: {e}", d.display()))?
-                .path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap_or(&path)
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect::<Vec<_>>()
-                    .join("/");
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{rel}: cannot read as UTF-8 text: {e}"))?;
-                out.push((rel, text));
+            let entry =
+                entry.map_err(|e| format!("{shown_dir}: cannot read: {}", io_detail(&e)))?;
+            let path = entry.path();
+            let mut rel = steps.clone();
+            rel.push(entry.file_name().to_string_lossy().into_owned());
+            let shown = quote_path(&rel.join("/"));
+            // What the entry is, through a link: `stat` opens nothing.
+            let Ok(meta) = std::fs::metadata(&path) else {
+                if is_yaml(&path) {
+                    return Err(format!("{shown}: cannot read: a link to nothing"));
+                }
+                continue;
+            };
+            if meta.is_dir() {
+                let real = path
+                    .canonicalize()
+                    .map_err(|e| format!("{shown}: cannot read: {}", io_detail(&e)))?;
+                if !real.starts_with(&root) {
+                    return Err(format!(
+                        "{shown}: a link to a folder outside the content folder ({}); links to folders are followed only within it",
+                        quote_path(&real.display().to_string())
+                    ));
+                }
+                if read.insert(real) {
+                    stack.push((path, rel));
+                }
+            } else if is_yaml(&path) {
+                let text = read_file(&path, &meta).map_err(|why| format!("{shown}: {why}"))?;
+                out.push((rel.join("/"), text));
             }
         }
     }
     out.sort();
     Ok(out)
+}
+
+fn is_yaml(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+}
+
+/// The text of the content file at `path`, whose metadata (through any
+/// link) is `meta`, or why it cannot be read.
+fn read_file(path: &Path, meta: &std::fs::Metadata) -> Result<String, String> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+
+    let kib = yaml::MAX_FILE_BYTES / 1024;
+    let too_large =
+        || format!("larger than {kib} KiB; a content file is a YAML text of a few dozen kilobytes");
+    if !meta.is_file() {
+        return Err(
+            "not a regular file (a device, a FIFO or a socket); a content file is a YAML text file"
+                .into(),
+        );
+    }
+    if meta.len() > yaml::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    // Should it have been swapped for a FIFO since, opening does not wait.
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+        .map_err(|e| format!("cannot read: {}", io_detail(&e)))?;
+    if !file.metadata().is_ok_and(|m| m.is_file()) {
+        return Err("not a regular file; a content file is a YAML text file".into());
+    }
+    let mut bytes = Vec::new();
+    file.take(yaml::MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {}", io_detail(&e)))?;
+    if bytes.len() as u64 > yaml::MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }

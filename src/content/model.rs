@@ -382,7 +382,7 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RecordingEffect {
     pub verdict: Verdict,
     pub retention: Option<Text>,

@@ -10,9 +10,6 @@ pub use super::answers_error::{
     Accepted, AnswersError, AnswersErrorKind, ReadFailure, ValueKind, Written,
 };
 
-/// The largest answers file read; a real one is a dozen lines.
-pub const MAX_ANSWERS_BYTES: u64 = 1024 * 1024;
-
 /// One set of answers: a value per question (in content order) and the
 /// profile the file names, if any.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -67,11 +64,11 @@ pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, AnswersEr
     let read = if stdin {
         std::io::stdin()
             .lock()
-            .take(MAX_ANSWERS_BYTES + 1)
+            .take(yaml::MAX_FILE_BYTES + 1)
             .read_to_end(&mut bytes)
     } else {
         std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_ANSWERS_BYTES + 1).read_to_end(&mut bytes))
+            .and_then(|f| f.take(yaml::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
     };
     if let Err(e) = read {
         return Err(fail(AnswersErrorKind::Unreadable(ReadFailure {
@@ -79,7 +76,7 @@ pub fn read_answers(content: &Content, path: &Path) -> Result<Answers, AnswersEr
             detail: crate::messages::io_detail(&e),
         })));
     }
-    if bytes.len() as u64 > MAX_ANSWERS_BYTES {
+    if bytes.len() as u64 > yaml::MAX_FILE_BYTES {
         return Err(fail(AnswersErrorKind::TooLarge));
     }
     if bytes.contains(&0) {
@@ -113,12 +110,33 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
         return Err(fail(None, AnswersErrorKind::Empty));
     }
     let value: Value = yaml::from_str(text).map_err(|e| {
+        if let Some(at) = e.too_deep() {
+            return fail(
+                Some(at),
+                AnswersErrorKind::TooDeep {
+                    limit: yaml::MAX_DEPTH,
+                },
+            );
+        }
+        let at = yaml::error_position(&e);
+        // The parser points at the mapping that holds a key twice; the
+        // second of the two is the one to point at.
+        let repeated = e
+            .is_duplicate_key()
+            .then(|| {
+                at.and_then(|m| {
+                    Positions::of(text)
+                        .repeated_key_named(m)
+                        .map(|(p, k)| (p, k.to_owned()))
+                })
+            })
+            .flatten();
+        if let Some((second, key)) = repeated {
+            return fail(Some(second), AnswersErrorKind::DuplicateKey { key });
+        }
         let msg = e.to_string();
         let detail = msg.split(" at line ").next().unwrap_or(&msg).to_owned();
-        fail(
-            yaml::error_position(&e),
-            AnswersErrorKind::NotYaml { detail },
-        )
+        fail(at, AnswersErrorKind::NotYaml { detail })
     })?;
     let Value::Mapping(map) = value else {
         return Err(fail(
@@ -174,22 +192,45 @@ fn parse(content: &Content, file: Option<String>, text: &str) -> Result<Answers,
                 },
             ));
         };
-        answers.values[q] = parse_value(content, q, value).map_err(|accepted| {
-            fail(
+        answers.values[q] = parse_value(content, q, value).map_err(|refused| match refused {
+            Refused::Value(accepted) => fail(
                 value_at(&key),
                 AnswersErrorKind::BadValue {
                     key: key.clone(),
                     value: Written::of(value),
                     accepted,
                 },
-            )
+            ),
+            Refused::Item(i, accepted) => {
+                let item = match value {
+                    Value::Sequence(list) => Written::of(&list[i]),
+                    _ => Written::of(value),
+                };
+                let at = Positions::of(text).value(&yaml::Path::root().key(&key).index(i));
+                fail(
+                    at.or_else(|| value_at(&key)),
+                    AnswersErrorKind::BadItem {
+                        key: key.clone(),
+                        item,
+                        accepted,
+                    },
+                )
+            }
         })?;
     }
     Ok(answers)
 }
 
+/// Why a value was refused, with what would be accepted.
+enum Refused {
+    /// The value as a whole.
+    Value(Accepted),
+    /// Item `i` (from 0) of a list.
+    Item(usize, Accepted),
+}
+
 /// One value for question `q`; the error says what is accepted.
-fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Accepted> {
+fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Refused> {
     let question = &content.questions[q];
     let is_unknown = matches!(value, Value::String(s) if s == "unknown");
     let ids = || {
@@ -203,14 +244,14 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Acc
         QuestionKind::YesNo => match value {
             Value::Bool(b) => Ok(Answer::Bool(*b)),
             _ if is_unknown && question.unknown => Ok(Answer::Unknown),
-            _ => Err(Accepted::Values(
+            _ => Err(Refused::Value(Accepted::Values(
                 if question.unknown {
                     "true, false, unknown"
                 } else {
                     "true, false"
                 }
                 .to_owned(),
-            )),
+            ))),
         },
         QuestionKind::Choice => {
             let accepted = || {
@@ -218,7 +259,7 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Acc
                 if question.unknown {
                     ids.push("unknown");
                 }
-                Accepted::Values(ids.join(", "))
+                Refused::Value(Accepted::Values(ids.join(", ")))
             };
             if is_unknown && question.unknown {
                 return Ok(Answer::Unknown);
@@ -243,15 +284,16 @@ fn parse_value(content: &Content, q: usize, value: &Value) -> Result<Answer, Acc
             match value {
                 Value::Sequence(list) => {
                     let mut bits = 0u64;
-                    for v in list {
-                        let id = yaml::scalar_to_string(v).ok_or_else(accepted)?;
-                        let i = question.option_index(&id).ok_or_else(accepted)?;
+                    for (n, v) in list.iter().enumerate() {
+                        let i = yaml::scalar_to_string(v)
+                            .and_then(|id| question.option_index(&id))
+                            .ok_or_else(|| Refused::Item(n, accepted()))?;
                         bits |= 1 << i;
                     }
                     Ok(Answer::Set(bits))
                 }
                 Value::Null => Ok(Answer::Set(0)),
-                _ => Err(accepted()),
+                _ => Err(Refused::Value(accepted())),
             }
         }
     }

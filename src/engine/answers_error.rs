@@ -4,6 +4,7 @@
 
 use crate::error::BadInput;
 use crate::messages::{Msg, io_reason};
+use crate::quote::{quote, quote_path, quote_within};
 use crate::text::Lang;
 use crate::yaml::{self, Value};
 
@@ -36,6 +37,14 @@ pub enum AnswersErrorKind {
     NotYaml {
         detail: String,
     },
+    /// Lists and mappings nested more than `limit` levels deep.
+    TooDeep {
+        limit: usize,
+    },
+    /// A key given twice (the place is the second).
+    DuplicateKey {
+        key: String,
+    },
     NotMapping {
         found: ValueKind,
     },
@@ -55,6 +64,13 @@ pub enum AnswersErrorKind {
     BadValue {
         key: String,
         value: Written,
+        accepted: Accepted,
+    },
+    /// An item of a list that a key does not take (the place is the
+    /// item's).
+    BadItem {
+        key: String,
+        item: Written,
         accepted: Accepted,
     },
 }
@@ -131,9 +147,34 @@ impl Written {
 
     fn text(&self, lang: Lang) -> String {
         match self {
-            Written::Scalar(s) => format!("`{s}`"),
+            Written::Scalar(s) => format!("`{}`", quote(s)),
             Written::Kind(k) => k.message().get(lang).to_owned(),
         }
+    }
+}
+
+impl Accepted {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            Accepted::Values(v) => v.clone(),
+            Accepted::ListOf(ids) => Msg::AcceptedList.fill(lang, &[("ids", ids)]),
+        }
+    }
+}
+
+/// A key as a message names it: `key` (escaped and cut, see
+/// [`quote`]) when it reads as a name, and otherwise only its length. A
+/// file that is no answers file (`--answers /etc/shadow`) has its first
+/// line read as a key, and that line is not for the terminal.
+fn key_text(key: &str, lang: Lang) -> String {
+    let name = key
+        .chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.' | ' '));
+    if name && !key.is_empty() {
+        format!("`{}`", quote(key))
+    } else {
+        let chars = key.chars().count().to_string();
+        Msg::KeyNotShown.fill(lang, &[("chars", &chars)])
     }
 }
 
@@ -157,7 +198,7 @@ impl AnswersError {
             (String::new(), String::new())
         };
         let example = Msg::AnswersExample.get(lang);
-        let kib = (super::answers::MAX_ANSWERS_BYTES / 1024).to_string();
+        let kib = (yaml::MAX_FILE_BYTES / 1024).to_string();
         let (msg, values): (Msg, Vec<(&str, String)>) = match &*self.kind {
             AnswersErrorKind::Unreadable(f) => (
                 Msg::AnswersUnreadable,
@@ -170,7 +211,13 @@ impl AnswersError {
             }
             AnswersErrorKind::Empty => (Msg::AnswersEmpty, vec![]),
             AnswersErrorKind::NotYaml { detail } => {
-                (Msg::AnswersNotYaml, vec![("detail", detail.clone())])
+                (Msg::AnswersNotYaml, vec![("detail", quote_within(detail))])
+            }
+            AnswersErrorKind::TooDeep { limit } => {
+                (Msg::AnswersTooDeep, vec![("limit", limit.to_string())])
+            }
+            AnswersErrorKind::DuplicateKey { key } => {
+                (Msg::AnswersDuplicateKey, vec![("key", key_text(key, lang))])
             }
             AnswersErrorKind::NotMapping { found } => (
                 Msg::AnswersNotMapping,
@@ -190,26 +237,28 @@ impl AnswersError {
             ),
             AnswersErrorKind::UnknownKey { key, keys } => (
                 Msg::AnswersUnknownKey,
-                vec![("key", key.clone()), ("keys", keys.clone())],
+                vec![("key", key_text(key, lang)), ("keys", keys.clone())],
             ),
             AnswersErrorKind::BadValue {
                 key,
                 value,
                 accepted,
-            } => {
-                let accepted = match accepted {
-                    Accepted::Values(v) => v.clone(),
-                    Accepted::ListOf(ids) => Msg::AcceptedList.fill(lang, &[("ids", ids)]),
-                };
-                (
-                    Msg::AnswersBadValue,
-                    vec![
-                        ("key", key.clone()),
-                        ("value", value.text(lang)),
-                        ("accepted", accepted),
-                    ],
-                )
             }
+            | AnswersErrorKind::BadItem {
+                key,
+                item: value,
+                accepted,
+            } => (
+                match &*self.kind {
+                    AnswersErrorKind::BadItem { .. } => Msg::AnswersBadItem,
+                    _ => Msg::AnswersBadValue,
+                },
+                vec![
+                    ("key", key_text(key, lang)),
+                    ("value", value.text(lang)),
+                    ("accepted", accepted.text(lang)),
+                ],
+            ),
         };
         let mut all: Vec<(&str, &str)> = vec![("file", &file), ("at", &at), ("example", example)];
         all.extend(values.iter().map(|(n, v)| (*n, v.as_str())));
@@ -224,8 +273,8 @@ impl AnswersError {
     /// The file as messages name it, standard input in `lang`.
     fn file_name(&self, lang: Lang) -> String {
         self.file
-            .clone()
-            .unwrap_or_else(|| Msg::StandardInput.get(lang).to_owned())
+            .as_deref()
+            .map_or_else(|| Msg::StandardInput.get(lang).to_owned(), quote_path)
     }
 
     /// ", line L, column C" (what is known of it) in `lang`.

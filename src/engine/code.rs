@@ -441,7 +441,7 @@ impl CodeErrorKind {
                 lang,
                 &[
                     ("position", &position.to_string()),
-                    ("character", &character.escape_debug().to_string()),
+                    ("character", &crate::quote::quote(&character.to_string())),
                 ],
             ),
             CodeErrorKind::CheckFailed => Msg::CodeMistyped.get(lang).to_owned(),
@@ -461,7 +461,7 @@ impl CodeError {
     /// (control characters escaped), what is wrong, what a code looks
     /// like and where one is found.
     pub fn message(&self, lang: Lang) -> String {
-        let input: String = self.input.trim().escape_debug().collect();
+        let input = crate::quote::quote(self.input.trim());
         Msg::BadCode.fill(
             lang,
             &[

@@ -639,7 +639,7 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             };
             let path = resolve(&typed, self.folder, &default);
             let overwrite = if path.exists() && !path.is_dir() {
-                let shown = path.display().to_string();
+                let shown = crate::quote::quote_path(&path.display().to_string());
                 self.say(&fill(self.s.exists, &[("path", &shown)]))?;
                 match self.yes_no(self.s.overwrite)? {
                     Ok(true) => true,
@@ -652,13 +652,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             };
             match save(&path, markdown, overwrite, self.lang) {
                 Ok(written) => {
-                    let shown = written.display().to_string();
+                    let shown = crate::quote::quote_path(&written.display().to_string());
                     self.say(&fill(self.s.saved, &[("path", &shown)]))?;
                     return Ok(Ok(written));
                 }
                 // Made meanwhile: the next round asks before overwriting.
                 Err(SaveError::Exists(p)) => {
-                    let shown = p.display().to_string();
+                    let shown = crate::quote::quote_path(&p.display().to_string());
                     self.say(&fill(self.s.exists, &[("path", &shown)]))?;
                 }
                 Err(e) => {
@@ -673,7 +673,10 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         fill(
             self.s.not_saved,
             &[
-                ("path", &e.path().display().to_string()),
+                (
+                    "path",
+                    &crate::quote::quote_path(&e.path().display().to_string()),
+                ),
                 ("reason", &e.reason(self.lang)),
             ],
         )
@@ -832,10 +835,11 @@ fn number(text: &str, count: usize) -> Option<usize> {
     (1..=count).contains(&n).then(|| n - 1)
 }
 
-/// Typed text as it may be shown back: no control characters, so nothing
-/// typed can move the cursor or colour the output.
+/// Typed text as it may be shown back: control characters escaped, so
+/// nothing typed can move the cursor or colour the output, and cut short
+/// (see [`crate::quote::quote`]).
 fn shown(text: &str) -> String {
-    text.chars().filter(|c| !c.is_control()).collect()
+    crate::quote::quote(text)
 }
 
 /// A help text cut into sentences, one a line for a screen reader: a cut

@@ -74,8 +74,9 @@ impl Path {
 pub struct Positions {
     /// Every node, the root first.
     nodes: Vec<Node>,
-    /// By a mapping's start: the second occurrence of a key it repeats.
-    repeated: HashMap<Place, Place>,
+    /// By a mapping's start: the second occurrence of a key it repeats,
+    /// and the key.
+    repeated: HashMap<Place, (Place, String)>,
 }
 
 #[derive(Debug)]
@@ -94,13 +95,19 @@ enum Children {
 }
 
 impl Positions {
-    /// Indexes `text`. Where the text stops being YAML, the index stops
-    /// too: it holds every node read before the error.
+    /// Indexes `text`. Where the text stops being YAML, or lists and
+    /// mappings nest more than [`super::MAX_DEPTH`] levels deep, the index
+    /// stops too: it holds every node read before.
     pub fn of(text: &str) -> Positions {
         let mut out = Positions::default();
         let mut stack: Vec<Frame> = Vec::new();
         let mut documents = 0;
         read_events(text, |event, at| {
+            if stack.len() >= super::MAX_DEPTH
+                && matches!(event, Event::SequenceStart | Event::MappingStart)
+            {
+                return false;
+            }
             match event {
                 Event::DocumentStart => {
                     documents += 1;
@@ -155,7 +162,15 @@ impl Positions {
     /// The second occurrence of a key that the mapping starting at
     /// `mapping` holds twice.
     pub fn repeated_key(&self, mapping: Place) -> Option<Place> {
-        self.repeated.get(&mapping).copied()
+        self.repeated.get(&mapping).map(|(at, _)| *at)
+    }
+
+    /// The first key given twice in the mapping starting at `mapping`,
+    /// and where it is given the second time.
+    pub fn repeated_key_named(&self, mapping: Place) -> Option<(Place, &str)> {
+        self.repeated
+            .get(&mapping)
+            .map(|(at, key)| (*at, key.as_str()))
     }
 
     fn find(&self, path: &Path) -> Option<&Node> {
@@ -193,7 +208,7 @@ impl Positions {
                             let fresh = !self.has_key(*node, k);
                             if !fresh {
                                 let start = self.nodes[*node].at;
-                                self.repeated.entry(start).or_insert(at);
+                                self.repeated.entry(start).or_insert((at, k.clone()));
                             }
                             fresh
                         });
@@ -220,6 +235,29 @@ impl Positions {
         matches!(&self.nodes[mapping].children,
             Children::Entries(entries) if entries.iter().any(|(k, _)| k == key))
     }
+}
+
+/// Where the first list or mapping nested more than `limit` levels deep
+/// starts, reading no further than that; `None` when there is none, or
+/// where the text stops being YAML before (the parser then says why).
+pub(super) fn too_deep(text: &str, limit: usize) -> Option<Place> {
+    let mut depth = 0usize;
+    let mut found = None;
+    read_events(text, |event, at| {
+        match event {
+            Event::SequenceStart | Event::MappingStart => {
+                depth += 1;
+                if depth > limit {
+                    found = Some(at);
+                    return false;
+                }
+            }
+            Event::SequenceEnd | Event::MappingEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        true
+    });
+    found
 }
 
 /// A collection being read.
@@ -424,6 +462,40 @@ mod tests {
         assert_eq!(p.value(&path(&[i(0), k("åäö")])), at(1, 10));
         assert_eq!(p.key(&path(&[i(1), k("a")])), at(2, 3));
         assert_eq!(p.value(&Path::root().index(2)), None);
+    }
+
+    #[test]
+    fn a_repeated_key_is_named() {
+        let p = Positions::of("secrecy: true\nrecording: none\nsecrecy: false\n");
+        assert_eq!(
+            p.repeated_key_named(Place { line: 1, column: 1 }),
+            Some((Place { line: 3, column: 1 }, "secrecy"))
+        );
+    }
+
+    #[test]
+    fn nesting_deeper_than_the_limit_is_found_where_it_starts() {
+        assert_eq!(too_deep("a: [[1]]\n", 3), None);
+        assert_eq!(too_deep("a: [[[1]]]\n", 3), at(1, 6));
+        assert_eq!(too_deep("- - - x\n", 2), at(1, 5));
+        // The first document's depth does not carry over to the next.
+        assert_eq!(too_deep("[[1]]\n---\n[[2]]\n", 2), None);
+        assert_eq!(too_deep("[[1]]\n---\n[[[2]]]\n", 2), at(3, 3));
+        // A broken text is the parser's to report.
+        assert_eq!(too_deep("a: b: c\n- [[[[[1]]]]]\n", 2), None);
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_in_linear_time() {
+        let n = 100_000;
+        let text = format!("{}{}", "{a: ".repeat(n), "}".repeat(n));
+        let started = std::time::Instant::now();
+        assert_eq!(too_deep(&text, 64), at(1, 1 + 4 * 64));
+        let p = Positions::of(&text);
+        assert_eq!(p.value(&Path::root()), at(1, 1));
+        // Generous: a machine under load must not fail it, the quadratic
+        // scan took minutes.
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
     }
 
     #[test]
