@@ -205,6 +205,12 @@ messages! {
         "internt fel ({what}); rapportera det gärna tillsammans med svaren du gav",
         "internal error ({what}); please report it with the answers you gave";
 
+    // ---- Standard input ----
+    /// Standard input could not be read in plain mode: `{reason}`.
+    StdinUnreadable:
+        "standardinmatningen kan inte läsas ({reason}); svara från en terminal, eller skicka svaren med ett rör eller en fil (motesguide --plain < svar.txt), eller ange en svarsfil med --answers FIL",
+        "standard input cannot be read ({reason}); answer from a terminal, pipe the answers in or redirect a file (motesguide --plain < answers.txt), or give an answers file with --answers FILE";
+
     // ---- The wizard ----
     /// `{hint}`.
     NoTerminalIn:

@@ -505,3 +505,18 @@ fn a_key_given_twice_is_pointed_at_its_second_occurrence() {
         &["rad 4, kolumn 1: nyckeln `secrecy` anges två gånger"],
     );
 }
+
+#[test]
+fn a_folder_as_standard_input_is_bad_input_that_names_it() {
+    let dir = TempDir::new("stdin-folder");
+    for (lang, says) in [
+        ("en", "standard input cannot be read (it is a folder)"),
+        ("sv", "standardinmatningen kan inte läsas (det är en mapp)"),
+    ] {
+        let mut cmd = binary();
+        cmd.args(["--plain", "--lang", lang])
+            .stdin(std::fs::File::open(dir.path()).expect("open the folder"))
+            .stdout(Stdio::piped());
+        refused(&finish(cmd, "--plain < folder"), &[says]);
+    }
+}
