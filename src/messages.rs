@@ -218,6 +218,18 @@ messages! {
         "internt fel ({what}); rapportera det gärna tillsammans med svaren du gav",
         "internal error ({what}); please report it with the answers you gave";
 
+    // ---- Standard input and output ----
+    /// Standard input could not be read in plain mode: `{reason}`.
+    StdinUnreadable:
+        "standardinmatningen kan inte läsas ({reason}); svara från en terminal, eller skicka svaren med ett rör eller en fil (motesguide --plain < svar.txt), eller ange en svarsfil med --answers FIL",
+        "standard input cannot be read ({reason}); answer from a terminal, pipe the answers in or redirect a file (motesguide --plain < answers.txt), or give an answers file with --answers FILE";
+    StdoutClosed:
+        "standardutmatningen är stängd, så resultatet kan inte skrivas ut; skicka det till en fil eller ett program, eller till /dev/null om det inte behövs",
+        "standard output is closed, so the result cannot be written; send it to a file or a program, or to /dev/null if it is not wanted";
+    StdoutGone:
+        "standardutmatningen stängdes av den som läste den innan allt var skrivet",
+        "standard output was closed by its reader before everything was written";
+
     // ---- The wizard ----
     /// `{hint}`.
     NoTerminalIn:

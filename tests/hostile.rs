@@ -505,3 +505,74 @@ fn a_key_given_twice_is_pointed_at_its_second_occurrence() {
         &["rad 4, kolumn 1: nyckeln `secrecy` anges två gånger"],
     );
 }
+
+#[test]
+fn a_folder_as_standard_input_is_bad_input_that_names_it() {
+    let dir = TempDir::new("stdin-folder");
+    for (lang, says) in [
+        ("en", "standard input cannot be read (it is a folder)"),
+        ("sv", "standardinmatningen kan inte läsas (det är en mapp)"),
+    ] {
+        let mut cmd = binary();
+        cmd.args(["--plain", "--lang", lang])
+            .stdin(std::fs::File::open(dir.path()).expect("open the folder"))
+            .stdout(Stdio::piped());
+        refused(&finish(cmd, "--plain < folder"), &[says]);
+    }
+}
+
+#[test]
+fn a_closed_standard_output_is_a_failure_said_on_stderr() {
+    let dir = TempDir::new("closed-stdout");
+    let answers = dir.write("answers.yaml", "secrecy: true\n");
+    let mut cmd = Command::new("sh");
+    cmd.args(["-c", "exec \"$0\" \"$@\" >&-"])
+        .arg(env!("CARGO_BIN_EXE_motesguide"))
+        .args([
+            "--answers",
+            path_str(&answers),
+            "--format",
+            "json",
+            "--lang",
+            "en",
+        ])
+        .stdin(Stdio::null());
+    let ran = finish(cmd, ">&-");
+    assert_eq!(ran.code(), Some(1), "{}", ran.stderr);
+    assert!(
+        ran.stderr.contains("standard output is closed"),
+        "{}",
+        ran.stderr
+    );
+    // /dev/null as a shell opens it is no closed output.
+    let mut cmd = binary();
+    cmd.args(["--answers", path_str(&answers), "--format", "json"])
+        .stdin(Stdio::null())
+        .stdout(
+            std::fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/null")
+                .expect("/dev/null"),
+        );
+    let ran = finish(cmd, "> /dev/null");
+    assert_eq!(ran.code(), Some(0), "{}", ran.stderr);
+    assert!(ran.stderr.is_empty(), "{}", ran.stderr);
+}
+
+#[test]
+fn a_reader_gone_before_the_output_is_a_failure_said_in_one_line() {
+    let dir = TempDir::new("gone-reader");
+    let answers = dir.write("answers.yaml", "secrecy: true\n");
+    let (reader, writer) = std::io::pipe().expect("a pipe");
+    drop(reader);
+    let mut cmd = binary();
+    cmd.args(["--answers", path_str(&answers), "--lang", "en"])
+        .stdin(Stdio::null())
+        .stdout(writer);
+    let ran = finish(cmd, "| (closed)");
+    assert_eq!(ran.code(), Some(1), "{}", ran.stderr);
+    assert_eq!(
+        ran.stderr,
+        "motesguide: standard output was closed by its reader before everything was written\n"
+    );
+}

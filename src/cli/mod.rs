@@ -275,14 +275,68 @@ pub fn report_error(e: &anyhow::Error) -> ExitCode {
         eprintln!("motesguide: {}", for_terminal(&bad.0));
         return ExitCode::from(2);
     }
+    let lang = RUN_LANG.get().copied().unwrap_or_default();
+    if e.downcast_ref::<StdoutClosed>().is_some() {
+        eprintln!("motesguide: {}", Msg::StdoutClosed.get(lang));
+        return ExitCode::from(1);
+    }
     if let Some(io) = e.downcast_ref::<std::io::Error>()
         && io.kind() == std::io::ErrorKind::BrokenPipe
     {
-        // The reader went away (`| head`): nothing left to say.
-        return ExitCode::SUCCESS;
+        // The reader went away before all was written (`| true`, or
+        // `| head` on a long text): the output is not whole, which is a
+        // failure (CONTRACT.md: 0 is success), said in one line.
+        eprintln!("motesguide: {}", Msg::StdoutGone.get(lang));
+        return ExitCode::from(1);
     }
     eprintln!("motesguide: {}", for_terminal(&format!("{e:#}")));
     ExitCode::from(1)
+}
+
+/// Standard output was closed when the program started (`>&-`): what
+/// would be printed would vanish, so nothing is done.
+#[derive(Debug)]
+pub struct StdoutClosed;
+
+impl std::fmt::Display for StdoutClosed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(Msg::StdoutClosed.get(Lang::En))
+    }
+}
+
+impl std::error::Error for StdoutClosed {}
+
+/// Whether standard output was closed when the program started (`>&-`).
+///
+/// Writing to a closed standard output is no error in Rust: the runtime
+/// puts `/dev/null` in its place before `main`, opened for reading and
+/// writing, and a write that finds it closed anyway counts as done. A
+/// shell's `> /dev/null` opens it for writing only, so `/dev/null` open
+/// for both is taken for a closed output.
+pub fn stdout_closed() -> bool {
+    use std::os::fd::AsRawFd;
+
+    let fd = std::io::stdout().as_raw_fd();
+    // SAFETY: `fcntl(F_GETFL)` and `fstat` only read the state of a
+    // descriptor number, valid or not, into memory owned here.
+    unsafe {
+        let flags = libc::fcntl(fd, libc::F_GETFL);
+        if flags == -1 {
+            return true;
+        }
+        if flags & libc::O_ACCMODE != libc::O_RDWR {
+            return false;
+        }
+        let mut out: libc::stat = std::mem::zeroed();
+        let mut null: libc::stat = std::mem::zeroed();
+        if libc::fstat(fd, &mut out) != 0 {
+            return true;
+        }
+        if libc::stat(c"/dev/null".as_ptr(), &mut null) != 0 {
+            return false;
+        }
+        out.st_mode & libc::S_IFMT == libc::S_IFCHR && out.st_rdev == null.st_rdev
+    }
 }
 
 fn run(mut args: Args) -> anyhow::Result<()> {
@@ -292,6 +346,9 @@ fn run(mut args: Args) -> anyhow::Result<()> {
     };
     let _ = RUN_LANG.set(lang);
     args.read_env(lang)?;
+    if stdout_closed() {
+        return Err(StdoutClosed.into());
+    }
     match args.command {
         Some(Command::Validate { ref format }) => {
             let json = text_or_json(format.as_deref(), "validate")?;

@@ -91,6 +91,14 @@ pub fn run_stdio(
     profile: Option<usize>,
     start: Answers,
 ) -> anyhow::Result<PlainOutcome> {
+    // A folder given as input (`< some/folder`) is said before any
+    // question is asked; any other failure to read, when it happens.
+    if let Some(kind) = stdin_kind()
+        && kind.is_dir()
+    {
+        let reason = crate::messages::io_reason(std::io::ErrorKind::IsADirectory, "", lang);
+        return Err(unreadable_input(&reason, lang).into());
+    }
     let options = Options {
         lang,
         profile,
@@ -105,6 +113,23 @@ pub fn run_stdio(
         std::io::stdin().lock(),
         std::io::stdout().lock(),
     )
+}
+
+/// What standard input is, where that can be found out.
+fn stdin_kind() -> Option<std::fs::FileType> {
+    use std::os::fd::AsFd;
+
+    let fd = std::io::stdin().as_fd().try_clone_to_owned().ok()?;
+    std::fs::File::from(fd)
+        .metadata()
+        .ok()
+        .map(|m| m.file_type())
+}
+
+/// Input that cannot be read, `reason` said in `lang`: bad input (exit 2)
+/// that names standard input.
+fn unreadable_input(reason: &str, lang: Lang) -> BadInput {
+    BadInput(crate::messages::Msg::StdinUnreadable.fill(lang, &[("reason", reason)]))
 }
 
 /// Runs the plain mode: asks the questions from `start`, then the
@@ -757,7 +782,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
         write!(self.output, "{prompt}")?;
         self.output.flush()?;
         let mut bytes = Vec::new();
-        let n = Read::take(&mut self.input, MAX_LINE_BYTES + 1).read_until(b'\n', &mut bytes)?;
+        let n = Read::take(&mut self.input, MAX_LINE_BYTES + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(|e| self.unreadable(&e))?;
         if n == 0 {
             writeln!(self.output)?;
             self.output.flush()?;
@@ -774,7 +801,9 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             let mut rest = Vec::new();
             loop {
                 rest.clear();
-                let n = Read::take(&mut self.input, MAX_LINE_BYTES).read_until(b'\n', &mut rest)?;
+                let n = Read::take(&mut self.input, MAX_LINE_BYTES)
+                    .read_until(b'\n', &mut rest)
+                    .map_err(|e| self.unreadable(&e))?;
                 if n == 0 || rest.last() == Some(&b'\n') {
                     break;
                 }
@@ -796,6 +825,13 @@ impl<R: BufRead, W: Write> Session<'_, R, W> {
             Some(c) => Input::Command(c),
             None => Input::Text(text),
         })
+    }
+
+    /// Reading the input failed.
+    fn unreadable(&self, e: &std::io::Error) -> BadInput {
+        let detail = crate::messages::io_detail(e);
+        let reason = crate::messages::io_reason(e.kind(), &detail, self.lang);
+        unreadable_input(&reason, self.lang)
     }
 
     fn input_ended(&self, at: At) -> BadInput {
