@@ -4,7 +4,8 @@
 //! Layout: [`content`] loads and checks policy folders, [`engine`] decides,
 //! [`analysis`] compares and checks above the engine, [`report`] renders a
 //! decision as text, Markdown or JSON, [`cli`] is the command line and
-//! [`tui`] the interactive wizard.
+//! [`tui`] the interactive wizard, built with the cargo feature `tui` (on
+//! by default; everything else works without it).
 
 pub mod analysis;
 pub mod cli;
@@ -19,6 +20,7 @@ pub mod quote;
 pub mod report;
 pub mod save;
 pub mod text;
+#[cfg(feature = "tui")]
 pub mod tui;
 pub mod wrap;
 pub mod yaml;

@@ -243,6 +243,10 @@ messages! {
     WithoutTerminal:
         "för att få ett resultat utan terminal, ange svaren i en fil: motesguide --answers FIL (se motesguide --help)",
         "to evaluate without a terminal, give the answers in a file: motesguide --answers FILE (see motesguide --help)";
+    /// A build without the cargo feature `tui`, asked for the wizard.
+    NoWizard:
+        "den här versionen av motesguide är byggd utan den interaktiva guiden (cargo-funktionen tui); använd --plain för att besvara frågorna rad för rad, eller --answers FIL för att utvärdera en färdig svarsfil",
+        "this build of motesguide has no interactive wizard (it was built without the cargo feature tui); use --plain to answer the questions line by line, or --answers FILE to evaluate a finished answers file";
     NothingToPrint:
         "inget resultat att skriva ut: guiden stängdes innan något resultat visades",
         "no result to print: the wizard closed before a result was shown";

@@ -4,8 +4,6 @@
 //! printed lines are cut here instead: at spaces, to the terminal's width
 //! or to 80 columns when piped, with list items hanging under their text.
 
-use std::io::IsTerminal;
-
 use unicode_width::UnicodeWidthStr;
 
 /// The width of printed text when standard output is not a terminal (a
@@ -13,13 +11,12 @@ use unicode_width::UnicodeWidthStr;
 pub const PIPED_WIDTH: usize = 80;
 
 /// The width to wrap standard output to: the terminal's columns when it is
-/// one, [`PIPED_WIDTH`] otherwise.
+/// one, [`PIPED_WIDTH`] otherwise. (`terminal_size`, which clap's help
+/// wrapping uses too, rather than the wizard's crossterm: printing needs
+/// no terminal library, and a build without the wizard has none.)
 pub fn stdout_width() -> usize {
-    if !std::io::stdout().is_terminal() {
-        return PIPED_WIDTH;
-    }
-    match crossterm::terminal::size() {
-        Ok((cols, _)) if cols > 0 => usize::from(cols),
+    match terminal_size::terminal_size_of(std::io::stdout()) {
+        Some((terminal_size::Width(cols), _)) if cols > 0 => usize::from(cols),
         _ => PIPED_WIDTH,
     }
 }

@@ -1,7 +1,8 @@
 //! The tool as a shell meets it: `--help` in the run's language, with what
 //! the tool is, how it starts, examples and the exit codes; completion
-//! scripts and the man page; and the environment variables of CONTRACT.md,
-//! their precedence and refusals.
+//! scripts and the man page; the environment variables of CONTRACT.md,
+//! their precedence and refusals; and a build without the wizard (cargo
+//! feature `tui` off), which does everything else.
 
 mod common;
 
@@ -58,12 +59,14 @@ fn help_is_swedish_by_default_with_the_wizard_examples_and_exit_codes() {
         }
     }
     // The long help says what the tool is and how it starts.
+    let start = if cfg!(feature = "tui") {
+        "Utan argument startar den interaktiva guiden"
+    } else {
+        "Den här versionen är byggd utan den interaktiva guiden"
+    };
     assert_mentions(
         &ok(&["--help"]),
-        &[
-            "vilken plattform ett digitalt möte får använda",
-            "Utan argument startar den interaktiva guiden",
-        ],
+        &["vilken plattform ett digitalt möte får använda", start],
     );
 }
 
@@ -90,12 +93,14 @@ fn help_follows_lang_into_english() {
         );
         assert!(!help.contains("Flaggor"), "{help}");
     }
+    let start = if cfg!(feature = "tui") {
+        "Without arguments it starts the interactive wizard"
+    } else {
+        "This build has no interactive wizard"
+    };
     assert_mentions(
         &ok(&["--help", "--lang", "en"]),
-        &[
-            "which platform a digital meeting may use",
-            "Without arguments it starts the interactive wizard",
-        ],
+        &["which platform a digital meeting may use", start],
     );
 }
 
@@ -436,4 +441,56 @@ fn a_bad_motesguide_content_is_refused_naming_the_variable() {
     let c = content_dir();
     let c = c.to_str().expect("a UTF-8 path");
     ok_env(&["diff", c, c], &vars, None);
+}
+
+// ---- A build without the wizard (`--no-default-features`) ----
+
+/// The refusal of a build without the wizard, in Swedish and English.
+#[cfg(not(feature = "tui"))]
+const NO_WIZARD: [&str; 2] = [
+    "motesguide: den här versionen av motesguide är byggd utan den interaktiva guiden (cargo-funktionen tui); använd --plain för att besvara frågorna rad för rad, eller --answers FIL för att utvärdera en färdig svarsfil\n",
+    "motesguide: this build of motesguide has no interactive wizard (it was built without the cargo feature tui); use --plain to answer the questions line by line, or --answers FILE to evaluate a finished answers file\n",
+];
+
+#[cfg(not(feature = "tui"))]
+#[test]
+fn without_the_wizard_asking_for_it_is_bad_input_naming_plain() {
+    // --print asks for the wizard even without a terminal.
+    assert_eq!(bad_input(&run(&["--print"], None), &[]), NO_WIZARD[0]);
+    let en = run(&["--print", "--lang", "en"], None);
+    assert_eq!(bad_input(&en, &[]), NO_WIZARD[1]);
+    // Everything else works.
+    ok_env(&["--answers", "-"], &[], Some(SECRECY));
+    ok(&["validate"]);
+    ok(&["man"]);
+    let plain = run(&["--plain"], Some(b"q\n"));
+    assert!(stdout(&plain).contains("Mötesguide"), "{}", stdout(&plain));
+}
+
+#[cfg(not(feature = "tui"))]
+#[test]
+fn without_the_wizard_a_terminal_gets_the_refusal_not_a_screen() {
+    use std::io::Read;
+
+    use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+    // 24 rows of 80 columns.
+    let pair = native_pty_system()
+        .openpty(PtySize::default())
+        .expect("a pseudo-terminal");
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_motesguide"));
+    cmd.env("TERM", "xterm-256color");
+    for name in MOTESGUIDE_VARIABLES {
+        cmd.env_remove(name);
+    }
+    let mut child = pair.slave.spawn_command(cmd).expect("motesguide starts");
+    drop(pair.slave);
+    let mut reader = pair.master.try_clone_reader().expect("a reader");
+    let status = child.wait().expect("motesguide ends");
+    drop(pair.master);
+    let mut out = Vec::new();
+    let _ = reader.read_to_end(&mut out);
+    let out = String::from_utf8_lossy(&out).replace("\r\n", "\n");
+    assert_eq!(status.exit_code(), 2, "{out}");
+    assert_eq!(out, NO_WIZARD[0]);
 }

@@ -39,10 +39,17 @@ pub fn long_about(lang: Lang) -> String {
             "motesguide says which platform a digital meeting may use under Swedish public-sector policy (information class, sensitive personal data, secrecy, protective security, participants), whether it may be recorded and how long the recording is kept, and the checklists the organiser and the participants follow, every item with its source.",
         ),
     );
-    let start = (
-        "Utan argument startar den interaktiva guiden i terminalen (--plain ställer frågorna rad för rad). Med --answers utvärderas en färdig svarsfil utan terminal.",
-        "Without arguments it starts the interactive wizard in the terminal (--plain asks the questions line by line). With --answers it evaluates a finished answers file without a terminal.",
-    );
+    let start = if cfg!(feature = "tui") {
+        (
+            "Utan argument startar den interaktiva guiden i terminalen (--plain ställer frågorna rad för rad). Med --answers utvärderas en färdig svarsfil utan terminal.",
+            "Without arguments it starts the interactive wizard in the terminal (--plain asks the questions line by line). With --answers it evaluates a finished answers file without a terminal.",
+        )
+    } else {
+        (
+            "Den här versionen är byggd utan den interaktiva guiden (cargo-funktionen tui): --plain ställer frågorna rad för rad, och med --answers utvärderas en färdig svarsfil utan terminal.",
+            "This build has no interactive wizard (it was built without the cargo feature tui): --plain asks the questions line by line, and --answers evaluates a finished answers file without a terminal.",
+        )
+    };
     format!("{what}\n\n{}", pick(lang, start))
 }
 

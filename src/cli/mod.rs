@@ -380,21 +380,32 @@ fn run(mut args: Args) -> anyhow::Result<()> {
         None if args.plain || (!args.print && crate::plain::wanted()) => {
             evaluate::run_plain(&args, lang)
         }
-        None => {
-            let options = crate::tui::Options {
-                print: args.print,
-                presentation: args.presentation,
-                at_result: args.code.is_some(),
-                scenario: args.scenario.clone(),
-            };
-            crate::tui::run(
-                || args.load_content(lang),
-                lang,
-                options,
-                |content| evaluate::starting_answers(content, &args, lang),
-            )
-        }
+        None => wizard(&args, lang),
     }
+}
+
+/// The interactive wizard.
+#[cfg(feature = "tui")]
+fn wizard(args: &Args, lang: Lang) -> anyhow::Result<()> {
+    let options = crate::tui::Options {
+        print: args.print,
+        presentation: args.presentation,
+        at_result: args.code.is_some(),
+        scenario: args.scenario.clone(),
+    };
+    crate::tui::run(
+        || args.load_content(lang),
+        lang,
+        options,
+        |content| evaluate::starting_answers(content, args, lang),
+    )
+}
+
+/// A build without the cargo feature `tui` has no wizard: it says so and
+/// names what it can do instead.
+#[cfg(not(feature = "tui"))]
+fn wizard(_args: &Args, lang: Lang) -> anyhow::Result<()> {
+    Err(BadInput(Msg::NoWizard.get(lang).to_owned()).into())
 }
 
 /// A subcommand's `--format`: text (false) or json (true).
