@@ -18,7 +18,7 @@ use std::process::ExitCode;
 use std::sync::OnceLock;
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{FromArgMatches, Parser, Subcommand, ValueHint};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueHint};
 
 use crate::content::{Content, ContentError};
 use crate::error::BadInput;
@@ -202,15 +202,21 @@ pub enum Command {
 pub fn main() -> ExitCode {
     install_panic_hook();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    // The language the arguments ask for, before they are parsed: help and
-    // usage errors speak it.
-    let lang = usage::lang_of(argv.iter().cloned());
-    let parsed = help::command(lang)
+    let parsed = Args::command()
         .try_get_matches_from(&argv)
         .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
     let args = match parsed {
         Ok(a) => a,
         Err(e) => {
+            // Help, version and usage errors are the only outcomes that
+            // show clap's texts: the command in the language the arguments
+            // ask for (read before they are parsed) is built for them
+            // alone, as it takes ten times as long as the parse.
+            let lang = usage::lang_of(argv.iter().cloned());
+            let e = help::command(lang)
+                .try_get_matches_from(&argv)
+                .err()
+                .unwrap_or(e);
             // Help and version go to stdout (exit 0) as clap prints them; a
             // usage error is bad input: one paragraph on stderr, exit 2.
             let code = e.exit_code();
