@@ -36,7 +36,7 @@ impl Lang {
 
 /// A text in both languages. Both are required: content that lacks one does
 /// not load.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub sv: String,

@@ -16,7 +16,7 @@ pub fn run(dir: Option<&Path>, json_out: bool) -> anyhow::Result<()> {
     // gets every per-file problem listed.
     let loaded = match dir {
         Some(d) => content::load_unchecked(d),
-        None => content::built_in(),
+        None => content::built_in_from_yaml(),
     };
     let (content, problems, combinations) = match loaded {
         Ok(c) => {
