@@ -483,6 +483,16 @@ impl Content {
         format!("{issuer}{}{reference}", doc.title)
     }
 
+    /// The documents profile `profile` rests on, each named as
+    /// [`Content::document_name`] names it: what a report lists.
+    pub fn profile_documents(&self, profile: usize, lang: Lang) -> Vec<String> {
+        self.profiles[profile]
+            .documents
+            .iter()
+            .map(|&d| self.document_name(d, lang))
+            .collect()
+    }
+
     /// The short forms of several sources, joined with "; ".
     pub fn cite_short_all(&self, sources: &[Source], lang: Lang) -> String {
         sources

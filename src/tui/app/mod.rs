@@ -363,20 +363,14 @@ impl<'a> App<'a> {
     }
 
     /// The profile's documents, named as the report and exports name them.
-    /// They depend on the profile alone, so the defaults are evaluated:
-    /// cheap, whatever "vet ej" answers the person has given.
     pub fn documents(&self) -> Vec<String> {
         self.documents_of(self.profile)
     }
 
-    /// Profile `profile`'s documents, as [`App::documents`] names them.
+    /// Profile `profile`'s documents, as [`App::documents`] names them:
+    /// they depend on the profile alone, so nothing is evaluated.
     pub fn documents_of(&self, profile: usize) -> Vec<String> {
-        let answers = Answers {
-            profile: Some(profile),
-            values: self.content.default_answers(),
-        };
-        let rec = engine::evaluate(self.content, profile, &answers);
-        Report::new(self.content, &answers, &rec, self.lang).documents
+        self.content.profile_documents(profile, self.lang)
     }
 
     /// Whether the answers or the profile differ from the scenario they
