@@ -4,7 +4,7 @@
 //! alternate screen or without a cursor.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::OnceLock;
 
 use ratatui::Terminal;
@@ -62,6 +62,9 @@ pub fn output(print: bool, lang: Lang) -> Result<Output, BadInput> {
 
 pub type Term = Terminal<CrosstermBackend<Box<dyn Write + Send>>>;
 
+/// Bytes held before a write: more than a full frame at 80x24 takes.
+const FRAME_BUFFER: usize = 16 * 1024;
+
 /// Undoes, on drop, every terminal mode it turned on.
 pub struct Guard {
     out: Output,
@@ -91,7 +94,8 @@ impl Guard {
         // Pasted text arrives whole, as text, not as keys to act on.
         execute!(w, EnableMouseCapture, EnableBracketedPaste)?;
         guard.mouse = true;
-        let draw = palette.writer(guard.out.writer()?);
+        // A frame leaves in one write, not in crossterm's many small ones.
+        let draw = palette.writer(BufWriter::with_capacity(FRAME_BUFFER, guard.out.writer()?));
         let terminal = Terminal::new(CrosstermBackend::new(draw))?;
         Ok((guard, terminal))
     }
