@@ -3,10 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 /// A language the tool speaks. Swedish is the default. Its codes are the
-/// values of `--lang` (and `MOTESGUIDE_LANG`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, clap::ValueEnum,
-)]
+/// values of `--lang` (and `MOTESGUIDE_LANG`); the CLI makes it a clap
+/// value from them, so this module (which build.rs compiles too) needs no
+/// clap.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     #[default]
@@ -39,7 +39,7 @@ impl Lang {
 
 /// A text in both languages. Both are required: content that lacks one does
 /// not load.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub sv: String,

@@ -10,7 +10,13 @@ use std::time::{Duration, Instant};
 use portable_pty::{Child, CommandBuilder, PtySize, native_pty_system};
 
 /// The start page's title: the first frame has been drawn once it arrives.
+#[allow(dead_code)]
 const FIRST_FRAME: &str = "Styrdokument";
+
+/// The last words the start page draws (the footer's quit key): the whole
+/// first frame has arrived once they have.
+#[allow(dead_code)]
+pub const WHOLE_FIRST_FRAME: &str = "Avsluta";
 
 /// A wizard that has drawn its first frame.
 pub struct Wizard {
@@ -40,7 +46,21 @@ pub enum Started {
 
 /// Starts `bin` with `args` in an 80x24 pseudo-terminal and waits up to
 /// `limit` for its first frame.
+#[allow(dead_code)]
 pub fn start(bin: &str, args: &[&str], limit: Duration) -> Started {
+    start_until(bin, args, &[], FIRST_FRAME, limit)
+}
+
+/// Starts `bin` with `args` and the variables `env` besides the inherited
+/// ones in an 80x24 pseudo-terminal, and waits up to `limit` for `marker`
+/// in what it writes: any full-screen program, timed the same way.
+pub fn start_until(
+    bin: &str,
+    args: &[&str],
+    env: &[(&str, &str)],
+    marker: &str,
+    limit: Duration,
+) -> Started {
     let pair = native_pty_system()
         .openpty(PtySize {
             rows: 24,
@@ -52,6 +72,9 @@ pub fn start(bin: &str, args: &[&str], limit: Duration) -> Started {
     let mut cmd = CommandBuilder::new(bin);
     cmd.args(args);
     cmd.env("TERM", "xterm-256color");
+    for (name, value) in env {
+        cmd.env(name, value);
+    }
     let start = Instant::now();
     let mut child = pair.slave.spawn_command(cmd).expect("the wizard starts");
     drop(pair.slave);
@@ -73,7 +96,7 @@ pub fn start(bin: &str, args: &[&str], limit: Duration) -> Started {
         match rx.recv_timeout(left) {
             Ok(chunk) => {
                 seen.extend(chunk);
-                if String::from_utf8_lossy(&seen).contains(FIRST_FRAME) {
+                if String::from_utf8_lossy(&seen).contains(marker) {
                     return Started::Frame(Wizard {
                         child,
                         writer,
@@ -106,6 +129,13 @@ impl Wizard {
     pub fn quit(mut self) {
         self.writer.write_all(b"q").expect("send q");
         self.writer.flush().expect("flush");
+        let _ = self.child.wait();
+    }
+
+    /// Ends the program without asking (for one that does not quit on `q`).
+    #[allow(dead_code)]
+    pub fn kill(mut self) {
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }

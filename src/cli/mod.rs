@@ -31,7 +31,7 @@ use crate::text::Lang;
 /// and the checklists to follow. Without arguments it starts the wizard.
 ///
 /// The texts `--help` shows, in Swedish and English, are in [`help`].
-#[derive(Debug, Parser)]
+#[derive(Debug, Default, Parser)]
 #[command(name = "motesguide", version)]
 pub struct Args {
     /// Evaluate a finished answers file (YAML; - for standard input) and
@@ -197,14 +197,31 @@ pub enum Command {
     Man,
 }
 
+/// `--lang` takes a language by its code, as clap's other value lists do.
+impl clap::ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Lang::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.code()))
+    }
+}
+
 /// Runs the program and turns its outcome into an exit code: 0 success,
 /// 2 bad input, 1 anything else.
 pub fn main() -> ExitCode {
     install_panic_hook();
     let argv: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let parsed = Args::command()
-        .try_get_matches_from(&argv)
-        .and_then(|mut m| Args::from_arg_matches_mut(&mut m));
+    // No arguments, the wizard as most start it: nothing to parse, so the
+    // parser is not built (a tenth of a millisecond before the first frame).
+    let parsed = if argv.len() <= 1 {
+        Ok(Args::default())
+    } else {
+        Args::command()
+            .try_get_matches_from(&argv)
+            .and_then(|mut m| Args::from_arg_matches_mut(&mut m))
+    };
     let args = match parsed {
         Ok(a) => a,
         Err(e) => {
@@ -472,4 +489,17 @@ pub fn print(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shortcut `main` takes without arguments gives what the parser
+    /// would.
+    #[test]
+    fn no_arguments_parse_to_the_defaults() {
+        let parsed = Args::try_parse_from(["motesguide"]).expect("no arguments parse");
+        assert_eq!(format!("{parsed:?}"), format!("{:?}", Args::default()));
+    }
 }

@@ -15,7 +15,7 @@ pub fn run(args: &Args, json_out: bool, lang: Lang) -> anyhow::Result<()> {
     // gets every per-file problem listed.
     let loaded = match dir {
         Some(d) => content::load_unchecked(d),
-        None => content::built_in(),
+        None => content::built_in_from_yaml(),
     };
     let (content, problems, combinations) = match loaded {
         Ok(c) => {

@@ -7,10 +7,12 @@
 //! - `{all: [..]}`, `{any: [..]}`, `{not: ..}`; several keys in one mapping
 //!   must all hold.
 
+use serde::{Deserialize, Serialize};
+
 use crate::content::model::{Answer, Question, QuestionKind};
 use crate::yaml::{Mapping, Path, Step, Value, scalar_to_string, type_name};
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Cond {
     Always,
     All(Vec<Cond>),

@@ -1,13 +1,15 @@
 //! The loaded content: every reference resolved to an index, every
 //! condition compiled. The engine and the views read only this.
 
+use serde::{Deserialize, Serialize};
+
 use crate::content::condition::Cond;
 use crate::text::{Lang, Text};
 
 pub use crate::content::raw::{QuestionKind, Verdict};
 
 /// All the policy the tool knows, from one content folder.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Content {
     pub documents: Vec<Document>,
     /// Lowest class first.
@@ -33,13 +35,13 @@ pub struct Content {
 }
 
 /// Where a statement comes from: a document and one of its sections.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
     pub document: usize,
     pub section: usize,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Document {
     pub id: String,
     pub title: String,
@@ -50,13 +52,13 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Section {
     pub id: String,
     pub title: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Class {
     pub level: u8,
     /// Line and column of its `level` in classes.yaml, for messages.
@@ -68,7 +70,7 @@ pub struct Class {
 }
 
 /// A concrete or open answer to one question.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Answer {
     Bool(bool),
     /// Index into the question's options.
@@ -81,7 +83,7 @@ pub enum Answer {
     Unknown,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     /// Line and column of its `id` in questions.yaml, for messages.
@@ -106,7 +108,7 @@ pub struct Question {
 /// Where `when` holds on earlier answers, the question is not asked and
 /// its answer is `value`: a contradicting answer is neither asked for nor
 /// offered, and one given in a file is overruled, strictly, and reported.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Implied {
     pub when: Cond,
     pub value: Answer,
@@ -114,7 +116,7 @@ pub struct Implied {
     pub sources: Vec<Source>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct QuestOption {
     pub id: String,
     pub label: Text,
@@ -183,7 +185,7 @@ impl Question {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Platform {
     pub id: String,
     /// Line and column of its `id` in platforms.yaml, for messages.
@@ -194,7 +196,7 @@ pub struct Platform {
     pub source: Source,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Profile {
     pub id: String,
     pub name: Text,
@@ -204,7 +206,7 @@ pub struct Profile {
 }
 
 /// The platforms a profile permits at some information classes.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Grant {
     pub classes: Vec<u8>,
     pub allow: Vec<usize>,
@@ -235,7 +237,7 @@ impl Profile {
 }
 
 /// A realistic meeting from the scenario library.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Scenario {
     /// The file name without `.yaml`: what `--scenario` takes.
     pub id: String,
@@ -249,7 +251,7 @@ pub struct Scenario {
 }
 
 /// A checklist item, tip or warning.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Item {
     pub id: String,
     pub text: Text,
@@ -268,7 +270,7 @@ pub type Warning = Item;
 /// the item, but where a presupposition fails (a storage duty beside a
 /// refused recording, a screen-sharing rule with no digital meeting) the
 /// item falls away: contradictions are excluded by data, not by wording.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Requires {
     pub digital_meeting: Option<bool>,
     pub recording: Option<Verdict>,
@@ -316,7 +318,7 @@ impl Requires {
 
 /// A declared invariant: wherever `when` holds (under `profiles`), the
 /// advice satisfies every part of `then`.
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Invariant {
     pub id: String,
     pub when: Cond,
@@ -350,7 +352,7 @@ impl Invariant {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
 pub struct Rule {
     pub id: String,
     pub when: Cond,
@@ -382,7 +384,7 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct RecordingEffect {
     pub verdict: Verdict,
     pub retention: Option<Text>,
@@ -479,6 +481,16 @@ impl Content {
             .map(|r| format!(" ({r})"))
             .unwrap_or_default();
         format!("{issuer}{}{reference}", doc.title)
+    }
+
+    /// The documents profile `profile` rests on, each named as
+    /// [`Content::document_name`] names it: what a report lists.
+    pub fn profile_documents(&self, profile: usize, lang: Lang) -> Vec<String> {
+        self.profiles[profile]
+            .documents
+            .iter()
+            .map(|&d| self.document_name(d, lang))
+            .collect()
     }
 
     /// The short forms of several sources, joined with "; ".

@@ -3,7 +3,7 @@
 //! Every struct denies unknown fields, so a misspelt key is reported with its
 //! line and column instead of being silently ignored.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::Text;
 use crate::yaml::{Path, Value};
@@ -86,7 +86,7 @@ pub struct Implied {
     pub source: Sources,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuestionKind {
     YesNo,
@@ -262,7 +262,7 @@ pub struct Recording {
     pub retention: Option<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     NotPlanned,

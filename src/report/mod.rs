@@ -235,11 +235,7 @@ impl Report {
             lang,
             profile_id: profile.id.clone(),
             profile_name: profile.name.get(lang).to_owned(),
-            documents: profile
-                .documents
-                .iter()
-                .map(|&d| content.document_name(d, lang))
-                .collect(),
+            documents: content.profile_documents(rec.profile, lang),
             class: rec.class,
             class_name,
             digital_allowed: rec.digital_allowed,

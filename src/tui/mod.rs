@@ -62,7 +62,7 @@ pub fn run(
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {
         let (guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
-        let size = term.size()?;
+        let mut size = term.size()?;
         let mut app = App::new(
             &content,
             start.profile_or_default(&content),
@@ -87,7 +87,6 @@ pub fn run(
         // Settled once for the first frame: the highlight in view.
         app.update(Action::Resize(size.width, size.height));
         loop {
-            let size = term.size()?;
             if (size.width, size.height) != app.size {
                 app.update(Action::Resize(size.width, size.height));
             }
@@ -108,6 +107,7 @@ pub fn run(
             while let Some(e) = effect {
                 effect = app.update(export::perform(e, app.lang));
             }
+            size = term.size()?;
         }
         // In the language the person last chose in the wizard.
         (app.exit_text(), app.lang)

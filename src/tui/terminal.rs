@@ -6,7 +6,7 @@
 //! a cursor.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::sync::{Mutex, MutexGuard, OnceLock, PoisonError};
 
 use ratatui::backend::CrosstermBackend;
@@ -61,6 +61,9 @@ pub fn output(print: bool, lang: Lang) -> Result<Output, BadInput> {
 
 pub type Term = Terminal<CrosstermBackend<Box<dyn Write + Send>>>;
 
+/// Bytes held before a write: more than a full frame at 80x24 takes.
+const FRAME_BUFFER: usize = 16 * 1024;
+
 /// The modes turned on, and the output they were turned on in: what
 /// [`restore`] has left to undo.
 struct Modes {
@@ -102,7 +105,8 @@ impl Guard {
         install_panic_hook();
         #[cfg(unix)]
         signals::watch()?;
-        let draw = palette.writer(out.writer()?);
+        // A frame leaves in one write, not in crossterm's many small ones.
+        let draw = palette.writer(BufWriter::with_capacity(FRAME_BUFFER, out.writer()?));
         let guard = Guard { _private: () };
         turn_on(out)?;
         let terminal = Terminal::new(CrosstermBackend::new(draw))?;

@@ -363,20 +363,14 @@ impl<'a> App<'a> {
     }
 
     /// The profile's documents, named as the report and exports name them.
-    /// They depend on the profile alone, so the defaults are evaluated:
-    /// cheap, whatever "vet ej" answers the person has given.
     pub fn documents(&self) -> Vec<String> {
         self.documents_of(self.profile)
     }
 
-    /// Profile `profile`'s documents, as [`App::documents`] names them.
+    /// Profile `profile`'s documents, as [`App::documents`] names them:
+    /// they depend on the profile alone, so nothing is evaluated.
     pub fn documents_of(&self, profile: usize) -> Vec<String> {
-        let answers = Answers {
-            profile: Some(profile),
-            values: self.content.default_answers(),
-        };
-        let rec = engine::evaluate(self.content, profile, &answers);
-        Report::new(self.content, &answers, &rec, self.lang).documents
+        self.content.profile_documents(profile, self.lang)
     }
 
     /// Whether the answers or the profile differ from the scenario they
@@ -583,6 +577,7 @@ impl<'a> App<'a> {
         let max = pane.doc.height().saturating_sub(height);
         let mut scroll = pane.scroll.min(max);
         let anchors = &pane.doc.anchors;
+        let mut cursor_now = pane.cursor;
         if let Some(cursor) = pane.cursor {
             let cursor = cursor.min(anchors.len().saturating_sub(1));
             match follow {
@@ -601,6 +596,7 @@ impl<'a> App<'a> {
                         }
                     }
                     self.set_cursor(cursor);
+                    cursor_now = Some(cursor);
                 }
                 // Scrolling a question never changes what Enter takes.
                 Follow::View if !matches!(self.screen, Screen::Question { .. }) => {
@@ -611,15 +607,22 @@ impl<'a> App<'a> {
                         && let Some(i) = anchors.iter().position(visible)
                     {
                         self.set_cursor(i);
+                        cursor_now = Some(i);
                     }
                 }
-                _ => self.set_cursor(cursor),
+                _ => {
+                    self.set_cursor(cursor);
+                    cursor_now = Some(cursor);
+                }
             }
         }
         *self.scroll_slot() = scroll.min(max);
         // A page laid out around its highlight (a checklist opens the
-        // highlighted item) may have changed height with it.
-        if let Some(pane) = view::pane(self) {
+        // highlighted item) may have changed height with it; with the
+        // highlight where it was, the layout is the one just made.
+        if cursor_now != pane.cursor
+            && let Some(pane) = view::pane(self)
+        {
             let max = pane
                 .doc
                 .height()
