@@ -544,19 +544,23 @@ fn a_closed_standard_output_is_a_failure_said_on_stderr() {
         "{}",
         ran.stderr
     );
-    // /dev/null as a shell opens it is no closed output.
-    let mut cmd = binary();
-    cmd.args(["--answers", path_str(&answers), "--format", "json"])
-        .stdin(Stdio::null())
-        .stdout(
-            std::fs::OpenOptions::new()
-                .write(true)
-                .open("/dev/null")
-                .expect("/dev/null"),
-        );
-    let ran = finish(cmd, "> /dev/null");
-    assert_eq!(ran.code(), Some(0), "{}", ran.stderr);
-    assert!(ran.stderr.is_empty(), "{}", ran.stderr);
+    // /dev/null is no closed output, opened for writing as a shell's
+    // `> /dev/null` does, nor for reading and writing as Python's
+    // `subprocess.DEVNULL` and systemd's `StandardOutput=null` do.
+    for (redirect, read_too) in [("> /dev/null", false), ("<> /dev/null", true)] {
+        let null = std::fs::OpenOptions::new()
+            .read(read_too)
+            .write(true)
+            .open("/dev/null")
+            .expect("/dev/null");
+        let mut cmd = binary();
+        cmd.args(["--answers", path_str(&answers), "--format", "json"])
+            .stdin(Stdio::null())
+            .stdout(null);
+        let ran = finish(cmd, redirect);
+        assert_eq!(ran.code(), Some(0), "{redirect}: {}", ran.stderr);
+        assert!(ran.stderr.is_empty(), "{redirect}: {}", ran.stderr);
+    }
 }
 
 #[test]

@@ -332,11 +332,51 @@ impl std::error::Error for StdoutClosed {}
 /// Whether standard output was closed when the program started (`>&-`).
 ///
 /// Writing to a closed standard output is no error in Rust: the runtime
-/// puts `/dev/null` in its place before `main`, opened for reading and
-/// writing, and a write that finds it closed anyway counts as done. A
-/// shell's `> /dev/null` opens it for writing only, so `/dev/null` open
-/// for both is taken for a closed output.
+/// puts `/dev/null` in its place before `main`, and a write that finds it
+/// closed anyway counts as done. So the descriptor is looked at before
+/// the runtime starts (see [`at_start`]), where the C library runs a
+/// program's initialisers. Elsewhere, `/dev/null` open for reading and
+/// writing, as the runtime opens it, is taken for a closed output.
 pub fn stdout_closed() -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        at_start::STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        null_read_write()
+    }
+}
+
+/// Linux runs the functions listed in a program's `.init_array` before
+/// `main`, and so before Rust's runtime replaces closed standard
+/// descriptors: what is seen here is what the program was given. A
+/// `/dev/null` opened for reading and writing by the caller (Python's
+/// `subprocess.DEVNULL`, systemd's `StandardOutput=null`) is an open
+/// output, as it should be.
+#[cfg(target_os = "linux")]
+mod at_start {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    pub static STDOUT_CLOSED: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn look() {
+        // SAFETY: `fcntl(F_GETFD)` only asks whether descriptor 1 is open.
+        if unsafe { libc::fcntl(1, libc::F_GETFD) } == -1 {
+            STDOUT_CLOSED.store(true, Ordering::Relaxed);
+        }
+    }
+
+    // SAFETY: a plain function with the signature the C library calls
+    // initialisers with (it ignores the arguments it may pass); it touches
+    // nothing the runtime sets up later.
+    #[used]
+    #[unsafe(link_section = ".init_array")]
+    static LOOK: extern "C" fn() = look;
+}
+
+#[cfg(not(target_os = "linux"))]
+fn null_read_write() -> bool {
     use std::os::fd::AsRawFd;
 
     let fd = std::io::stdout().as_raw_fd();
