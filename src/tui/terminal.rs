@@ -104,7 +104,7 @@ impl Guard {
     pub fn enter(out: Output, palette: Palette) -> io::Result<(Guard, Term)> {
         install_panic_hook();
         #[cfg(unix)]
-        signals::watch()?;
+        signals::catch()?;
         // A frame leaves in one write, not in crossterm's many small ones.
         let draw = palette.writer(BufWriter::with_capacity(FRAME_BUFFER, out.writer()?));
         let guard = Guard { _private: () };
@@ -114,10 +114,16 @@ impl Guard {
     }
 
     /// Draws one frame, whole: a signal that arrives meanwhile restores
-    /// the terminal once the frame is written.
+    /// the terminal once the frame is written. The first frame also starts
+    /// the watch for signals, which would only have delayed it.
     pub fn draw(&self, term: &mut Term, render: impl FnOnce(&mut Frame)) -> io::Result<()> {
-        let _frame = lock(&FRAME);
-        term.draw(render).map(drop)
+        {
+            let _frame = lock(&FRAME);
+            term.draw(render)?;
+        }
+        #[cfg(unix)]
+        signals::watch()?;
+        Ok(())
     }
 }
 
@@ -186,7 +192,7 @@ fn install_panic_hook() {
 #[cfg(unix)]
 mod signals {
     use std::io;
-    use std::sync::{Once, TryLockError};
+    use std::sync::{Mutex, Once, TryLockError};
     use std::time::{Duration, Instant};
 
     use signal_hook::consts::signal::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
@@ -196,17 +202,31 @@ mod signals {
     /// restores the terminal anyway (a terminal that stopped reading, say).
     const FRAME_WAIT: Duration = Duration::from_secs(1);
 
-    /// Starts, once, a thread that sleeps until one of the signals comes:
-    /// a blocking read, no polling.
-    pub fn watch() -> io::Result<()> {
+    /// The signals caught but not yet acted on: from [`catch`] until
+    /// [`watch`] hands them to the thread that acts.
+    static CAUGHT: Mutex<Option<Signals>> = Mutex::new(None);
+
+    /// Catches the signals, once, before the terminal changes: from here
+    /// on one that arrives is kept, not acted on by the default (which
+    /// would end the program with the terminal raw).
+    pub fn catch() -> io::Result<()> {
         static ONCE: Once = Once::new();
-        let mut started = Ok(());
-        ONCE.call_once(|| started = start());
-        started
+        let mut caught = Ok(());
+        ONCE.call_once(|| {
+            caught = Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])
+                .map(|signals| *super::lock(&CAUGHT) = Some(signals));
+        });
+        caught
     }
 
-    fn start() -> io::Result<()> {
-        let mut signals = Signals::new([SIGHUP, SIGINT, SIGQUIT, SIGTERM])?;
+    /// Starts, once, a thread that sleeps until one of the caught signals
+    /// comes (a blocking read, no polling), restores the terminal and
+    /// exits. Called after the first frame, which it would only delay: a
+    /// signal caught before then is acted on as soon as the thread runs.
+    pub fn watch() -> io::Result<()> {
+        let Some(mut signals) = super::lock(&CAUGHT).take() else {
+            return Ok(());
+        };
         std::thread::Builder::new()
             .name("signals".to_owned())
             .spawn(move || {
