@@ -7,7 +7,8 @@
 //!
 //! Run with `cargo bench --bench startup` (Linux: reads /proc for memory,
 //! CPU time and load). Reports figures for the README; never fails on a
-//! number.
+//! number. `STARTUP_CANDIDATE=/path/to/motesguide` times another build of
+//! the wizard (a different profile, say) in the same rounds.
 
 #[path = "support/figures.rs"]
 mod figures;
@@ -52,11 +53,14 @@ fn main() {
 
     // First frames, in turn, each start right after the one before, so all
     // see the same state of a shared machine; one round to warm up.
+    let candidate = std::env::var("STARTUP_CANDIDATE").ok();
+    let mut candidate_frames = Vec::new();
     let mut frames = [Vec::new(), Vec::new()];
     let mut whiptail_frames = Vec::new();
     let mut echo_frames = Vec::new();
     for run in 0..=FRAME_RUNS {
         let times = [first_frame(installed), first_frame(built)];
+        let other_build = candidate.as_deref().map(first_frame);
         let other = whiptail.as_deref().map(whiptail_first_frame);
         let floor = echo.as_deref().map(echo_first_frame);
         if run > 0 {
@@ -64,6 +68,7 @@ fn main() {
                 all.push(t);
             }
             whiptail_frames.extend(other);
+            candidate_frames.extend(other_build);
             echo_frames.extend(floor);
         }
     }
@@ -87,6 +92,20 @@ fn main() {
                 "  ratio to whiptail: {:.2} (median over median; pair by pair, median {:.2})",
                 ms(runs[FRAME_RUNS / 2]) / ms(whiptail_sorted[FRAME_RUNS / 2]),
                 pairs[FRAME_RUNS / 2]
+            );
+        }
+    }
+    if let Some(path) = &candidate {
+        println!(
+            "start-up to the whole first frame, 80x24, {path}: {}",
+            spread(&mut candidate_frames)
+        );
+        if !whiptail_frames.is_empty() {
+            let mut whiptail_sorted = whiptail_frames.clone();
+            whiptail_sorted.sort();
+            println!(
+                "  ratio to whiptail: {:.2} (median over median)",
+                ms(candidate_frames[FRAME_RUNS / 2]) / ms(whiptail_sorted[FRAME_RUNS / 2])
             );
         }
     }
