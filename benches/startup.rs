@@ -154,15 +154,24 @@ fn main() {
     );
 
     let mut answers = [Vec::new(), Vec::new()];
+    let truth = on_path("true");
+    let mut true_runs = Vec::new();
     for _ in 0..ANSWERS_RUNS {
         answers[0].push(answers_run(installed));
         answers[1].push(answers_run(built));
+        true_runs.extend(truth.as_deref().map(true_run));
     }
     for (name, runs) in names.iter().zip(&mut answers) {
         println!(
             "--answers {} --format json, end to end, {name}: {}",
             ANSWERS.rsplit('/').next().unwrap_or(ANSWERS),
             spread(runs)
+        );
+    }
+    if !true_runs.is_empty() {
+        println!(
+            "true, same runs (what starting any program here costs): {}",
+            spread(&mut true_runs)
         );
     }
     println!("load average after: {}", load_average());
@@ -250,6 +259,16 @@ fn answers_run(bin: &str) -> Duration {
         .expect("the binary runs");
     let took = start.elapsed();
     assert!(out.status.success(), "--answers failed: {out:?}");
+    took
+}
+
+/// One run of `true`, from spawning to exit, started as `answers_run`
+/// starts the wizard.
+fn true_run(bin: &str) -> Duration {
+    let start = Instant::now();
+    let out = Command::new(bin).output().expect("true runs");
+    let took = start.elapsed();
+    assert!(out.status.success(), "true failed: {out:?}");
     took
 }
 
