@@ -7,13 +7,10 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use motesguide::analysis::diff::{Aspect, Change, Diff, Direction, Value, diff, diff_enumerated};
 use motesguide::content::Content;
 use motesguide::engine::{self, Recommendation};
-
-const BIN: &str = env!("CARGO_BIN_EXE_motesguide");
 
 use common::edited_content as edited;
 
@@ -32,7 +29,7 @@ fn teams_at_class_3(text: String) -> String {
 
 /// `motesguide diff OLD NEW --format json`, run.
 fn diff_json(old: &Path, new: &Path) -> std::process::Output {
-    Command::new(BIN)
+    common::binary()
         .args(["diff", old.to_str().unwrap(), new.to_str().unwrap()])
         .args(["--format", "json"])
         .output()
@@ -206,7 +203,7 @@ fn the_same_content_is_identical_and_the_command_exits_as_diff_does() {
         assert_eq!(v[key]["profiles"], serde_json::json!([]));
     }
     // A folder that is not content: bad input.
-    let bad = Command::new(BIN)
+    let bad = common::binary()
         .args(["diff", here.to_str().unwrap(), "/nonexistent-folder"])
         .output()
         .unwrap();

@@ -84,10 +84,6 @@ fn finish(mut cmd: Command, what: &str) -> Ran {
     }
 }
 
-fn binary() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_motesguide"))
-}
-
 /// Runs the binary with `args`, no standard input, within [`LIMIT`].
 fn run_limited(args: &[&str]) -> Ran {
     let mut cmd = binary();

@@ -117,6 +117,11 @@ fn every_command_has_its_help_in_both_languages() {
         }
         let en = ok(&[command, "--help", "--lang", "en"]);
         assert_mentions(&en, &[&format!("Usage: motesguide {command}"), "Options:"]);
+        // `help COMMAND` says the same, `--lang` before or after it.
+        assert_eq!(ok(&["help", command]), sv);
+        assert_eq!(ok(&["help", command, "--lang", "en"]), en);
+        assert_eq!(ok(&["help", "--lang=en", command]), en);
+        assert_eq!(ok(&["--lang", "en", "help", command]), en);
     }
     // The arguments stand in the order they are given, under their names
     // in the language.

@@ -52,6 +52,14 @@ impl Session {
         cmd.cwd(&dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env_remove("NO_COLOR");
+        // The tester's own defaults would change what the wizard shows.
+        for name in [
+            "MOTESGUIDE_CONTENT",
+            "MOTESGUIDE_PROFILE",
+            "MOTESGUIDE_LANG",
+        ] {
+            cmd.env_remove(name);
+        }
         let child = pair.slave.spawn_command(cmd).expect("the wizard starts");
         drop(pair.slave);
         let mut reader = pair.master.try_clone_reader().unwrap();
@@ -426,6 +434,7 @@ fn a_scenario_opens_on_the_summary() {
 fn without_a_terminal_it_points_to_answers_files() {
     for args in [&[][..], &["--print"][..]] {
         let out = Command::new(BIN)
+            .env_remove("MOTESGUIDE_LANG")
             .args(args)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())

@@ -262,9 +262,12 @@ impl Drop for Spawn {
     }
 }
 
-/// The environment of this process with `TERM` and `extra` set.
+/// The environment of this process with `TERM` and `extra` set, and
+/// without the tool's own variables (a tester's defaults would change
+/// what is timed).
 fn environment(extra: &[(&str, &str)]) -> impl Iterator<Item = String> {
     let mut vars: Vec<(String, String)> = std::env::vars_os()
+        .filter(|(k, _)| !k.as_bytes().starts_with(b"MOTESGUIDE_"))
         .map(|(k, v)| {
             (
                 String::from_utf8_lossy(k.as_bytes()).into_owned(),

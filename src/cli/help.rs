@@ -437,7 +437,7 @@ const HELP_FLAG_SHORT: Both = (
     "Print help (see more with '--help')",
 );
 const HELP_FLAG_LONG: Both = (
-    "Visa hjälpen (en sammanfattning med -h)",
+    "Visa hjälpen (kortare med -h)",
     "Print help (see a summary with '-h')",
 );
 

@@ -231,7 +231,7 @@ pub fn main() -> ExitCode {
             // alone, as it takes ten times as long as the parse.
             let lang = usage::lang_of(argv.iter().cloned());
             let e = help::command(lang)
-                .try_get_matches_from(&argv)
+                .try_get_matches_from(usage::for_help(&argv))
                 .err()
                 .unwrap_or(e);
             // Help and version go to stdout (exit 0) as clap prints them; a

@@ -22,6 +22,27 @@ pub fn lang_of(args: impl IntoIterator<Item = OsString>) -> Lang {
         .unwrap_or_default()
 }
 
+/// `argv` for clap's `help` command: it reads every word after `help` as
+/// the name of a command, so `help validate --lang en` would ask for a
+/// command `--lang`. The language is read by [`lang_of`] already, so
+/// `--lang` and its value are left out after `help`.
+pub fn for_help(argv: &[OsString]) -> Vec<OsString> {
+    let Some(at) = argv.iter().skip(1).position(|a| a == "help") else {
+        return argv.to_vec();
+    };
+    let (before, after) = argv.split_at(at + 2);
+    let mut out = before.to_vec();
+    let mut rest = after.iter();
+    while let Some(arg) = rest.next() {
+        if arg == "--lang" {
+            rest.next();
+        } else if !arg.to_string_lossy().starts_with("--lang=") {
+            out.push(arg.clone());
+        }
+    }
+    out
+}
+
 /// The language `--lang en` or `--lang=en` asks for, the last one given.
 fn flag_lang(args: impl IntoIterator<Item = OsString>) -> Option<Lang> {
     let mut args = args.into_iter().map(|a| a.to_string_lossy().into_owned());

@@ -282,13 +282,20 @@ pub const MOTESGUIDE_VARIABLES: [&str; 3] = [
     "MOTESGUIDE_LANG",
 ];
 
-/// [`run`] with environment variables `vars` set; the tool's own
-/// variables are otherwise removed, so the tester's do not leak in.
-pub fn run_env(args: &[&str], vars: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
+/// The built binary as a command without the tool's own environment
+/// variables, so the tester's do not leak in.
+pub fn binary() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_motesguide"));
     for name in MOTESGUIDE_VARIABLES {
         cmd.env_remove(name);
     }
+    cmd
+}
+
+/// [`run`] with environment variables `vars` set; the tool's own
+/// variables are otherwise removed.
+pub fn run_env(args: &[&str], vars: &[(&str, &str)], stdin: Option<&[u8]>) -> Output {
+    let mut cmd = binary();
     cmd.envs(vars.iter().copied())
         .args(args)
         .env("RUST_BACKTRACE", "1")
