@@ -255,6 +255,30 @@ fn a_content_file_over_a_mebibyte_is_refused() {
     );
 }
 
+/// However many files a folder holds, it is not read through: past
+/// 50 000 entries, or 64 MiB of YAML in all, it is refused.
+#[test]
+fn a_content_folder_of_too_many_files_or_bytes_is_refused() {
+    let dir = content_copy("many-files");
+    let notes = dir.path().join("notes");
+    std::fs::create_dir(&notes).expect("a folder");
+    for i in 0..50_000 {
+        std::fs::File::create(notes.join(i.to_string())).expect("a file");
+    }
+    refused(
+        &validate(dir.path()),
+        &["more than 50000 files and folders"],
+    );
+    let dir = content_copy("many-bytes");
+    // Sparse: no disk is used, and each file is under the 1 MiB limit.
+    for i in 0..70 {
+        let file = std::fs::File::create(dir.path().join(format!("rules/big-{i:02}.yaml")))
+            .expect("a file");
+        file.set_len(1000 * 1024).expect("a size");
+    }
+    refused(&validate(dir.path()), &["more than 64 MiB of YAML in all"]);
+}
+
 #[test]
 fn many_copies_of_a_rule_are_each_reported_once_and_counted_after_twenty() {
     let copies = 600;
@@ -440,6 +464,45 @@ fn content_ids_and_file_names_are_escaped_in_validate() {
         ],
     );
     assert!(ran.stderr_bytes < 10_000, "{} bytes", ran.stderr_bytes);
+}
+
+/// A content text can no more drive the reader's terminal than an answers
+/// file can: a control or bidirectional character anywhere in a content
+/// file, escaped in YAML or written raw, is refused at its place.
+#[test]
+fn control_characters_in_content_texts_are_refused_at_their_place() {
+    for (label, written, code) in [
+        ("escape", "\\e]0;PWNED\\a\\e[2J", "U+001B"),
+        ("override", "abc\u{202e}cba", "U+202E"),
+        ("tab", "a\\tb", "U+0009"),
+    ] {
+        let dir = content_copy(&format!("control-{label}"));
+        let file = dir.path().join("documents.yaml");
+        let text = std::fs::read_to_string(&file).expect("documents.yaml");
+        let edited = text.replacen(
+            "title: Gemensamma anvisningar säkra digitala möten",
+            &format!("title: \"Gemensamma {written} anvisningar\""),
+            1,
+        );
+        assert_ne!(edited, text);
+        let line = 1 + edited[..edited.find("Gemensamma ").unwrap()]
+            .matches('\n')
+            .count();
+        std::fs::write(&file, edited).expect("write documents.yaml");
+        refused(
+            &validate(dir.path()),
+            &[&format!(
+                "documents.yaml:{line}:10: a control character ({code}) in this text"
+            )],
+        );
+    }
+    // Line breaks are text, in either convention.
+    let dir = content_copy("control-crlf");
+    let file = dir.path().join("warnings.yaml");
+    let text = std::fs::read_to_string(&file).expect("warnings.yaml");
+    std::fs::write(&file, text.replace('\n', "\r\n")).expect("write warnings.yaml");
+    let ran = validate(dir.path());
+    assert_eq!(ran.code(), Some(0), "{}", ran.stderr);
 }
 
 #[test]

@@ -387,6 +387,7 @@ impl Loader {
         };
         let positions = Positions::of(text);
         let parsed = yaml::from_str::<Vec<T>>(text);
+        self.check_plain(file, &positions);
         let list = match parsed {
             Ok(list) => list,
             Err(e) => {
@@ -414,6 +415,25 @@ impl Loader {
             };
             let place = self.at(file, &at(i));
             self.problem(file, place, message);
+        }
+    }
+
+    /// Every text of `file` plain: the first control or bidirectional
+    /// character in a key or value is pointed at. Content reaches the
+    /// wizard, printouts and saved files as it is written, so a text must
+    /// not be able to move the cursor, clear or retitle a terminal, or
+    /// reorder what a reader sees.
+    fn check_plain(&mut self, file: &str, positions: &Positions) {
+        if let Some((at, c)) = positions.control() {
+            self.problem(
+                file,
+                Some(at),
+                format!(
+                    "a control character (U+{:04X}) in this text; content is plain text, \
+                     with line breaks only",
+                    c as u32
+                ),
+            );
         }
     }
 
@@ -852,6 +872,7 @@ impl Loader {
                 .trim_end_matches(".yaml")
                 .to_owned();
             let positions = Positions::of(&text);
+            self.check_plain(&file, &positions);
             let block = Path::root().key("scenario");
             let parsed = yaml::from_str::<Value>(&text);
             if let Err(e) = &parsed

@@ -80,7 +80,9 @@ pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
 /// once (a link back up is no endless loop, a link to `/` no walk of the
 /// disk); only regular files are read, found out without opening them (a
 /// FIFO would block, `/dev/zero` never end); and no file is read past
-/// [`yaml::MAX_FILE_BYTES`].
+/// [`yaml::MAX_FILE_BYTES`]. A folder of more than [`MAX_ENTRIES`]
+/// entries, or more than [`MAX_FOLDER_BYTES`] of YAML in all, is refused
+/// before it is read through.
 fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
     let root = match dir.canonicalize() {
         Ok(root) if root.is_dir() => root,
@@ -89,6 +91,7 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
         }
     };
     let mut out = Vec::new();
+    let (mut entries_seen, mut bytes) = (0usize, 0u64);
     let mut read = HashSet::from([root.clone()]);
     let mut stack = vec![(dir.to_path_buf(), Vec::<String>::new())];
     while let Some((d, steps)) = stack.pop() {
@@ -102,6 +105,12 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
         for entry in entries {
             let entry =
                 entry.map_err(|e| format!("{shown_dir}: cannot read: {}", io_detail(&e)))?;
+            entries_seen += 1;
+            if entries_seen > MAX_ENTRIES {
+                return Err(format!(
+                    "more than {MAX_ENTRIES} files and folders; a content folder holds a few dozen"
+                ));
+            }
             let path = entry.path();
             let mut rel = steps.clone();
             rel.push(entry.file_name().to_string_lossy().into_owned());
@@ -127,6 +136,13 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
                     stack.push((path, rel));
                 }
             } else if is_yaml(&path) {
+                bytes += meta.len();
+                if bytes > MAX_FOLDER_BYTES {
+                    return Err(format!(
+                        "more than {} MiB of YAML in all; a content folder holds a few hundred kilobytes",
+                        MAX_FOLDER_BYTES >> 20
+                    ));
+                }
                 let text = read_file(&path, &meta).map_err(|why| format!("{shown}: {why}"))?;
                 out.push((rel.join("/"), text));
             }
@@ -135,6 +151,15 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
     out.sort();
     Ok(out)
 }
+
+/// The most files and folders a content folder may hold, all its
+/// subfolders counted: the built-in one holds about thirty.
+pub const MAX_ENTRIES: usize = 50_000;
+
+/// The most bytes of YAML a content folder may hold in all: the built-in
+/// one holds about 100 KB, one of 35 questions and 200 rules a few times
+/// that.
+pub const MAX_FOLDER_BYTES: u64 = 64 << 20;
 
 fn is_yaml(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "yaml" || e == "yml")

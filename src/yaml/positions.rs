@@ -12,6 +12,8 @@ use std::mem::MaybeUninit;
 
 use libyaml_rs as sys;
 
+use crate::quote::is_unsafe;
+
 /// A 1-based line and column (counted in characters), as editors count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Place {
@@ -77,6 +79,9 @@ pub struct Positions {
     /// By a mapping's start: the second occurrence of a key it repeats,
     /// and the key.
     repeated: HashMap<Place, (Place, String)>,
+    /// The first scalar (key or value) holding a character a terminal
+    /// would act on, other than a line break, and that character.
+    control: Option<(Place, char)>,
 }
 
 #[derive(Debug)]
@@ -114,6 +119,9 @@ impl Positions {
                     return documents == 1;
                 }
                 Event::Scalar(s) => {
+                    if out.control.is_none() {
+                        out.control = first_control(s).map(|c| (at, c));
+                    }
                     out.node(&mut stack, Some(s), at);
                 }
                 Event::Alias => {
@@ -157,6 +165,14 @@ impl Positions {
     /// Where the key of the mapping entry at `path` starts.
     pub fn key(&self, path: &Path) -> Option<Place> {
         self.find(path).and_then(|n| n.key)
+    }
+
+    /// The first key or value whose text (as read, escapes such as `"\e"`
+    /// turned into the characters they stand for) holds a control or
+    /// bidirectional character other than a line break: where it starts,
+    /// and the character.
+    pub fn control(&self) -> Option<(Place, char)> {
+        self.control
     }
 
     /// The second occurrence of a key that the mapping starting at
@@ -235,6 +251,14 @@ impl Positions {
         matches!(&self.nodes[mapping].children,
             Children::Entries(entries) if entries.iter().any(|(k, _)| k == key))
     }
+}
+
+/// The first character of `scalar` that [`is_unsafe`] says must not reach
+/// a terminal, a line break aside.
+fn first_control(scalar: &[u8]) -> Option<char> {
+    String::from_utf8_lossy(scalar)
+        .chars()
+        .find(|&c| c != '\n' && is_unsafe(c))
 }
 
 /// Where the first list or mapping nested more than `limit` levels deep
