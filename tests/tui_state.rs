@@ -447,6 +447,19 @@ fn a_saved_file_is_written_where_the_dialog_says() {
     std::fs::remove_dir_all(dir).unwrap();
 }
 
+/// A folder's name is the person's own and may hold anything a file
+/// system allows: the save dialog shows it escaped, never raw.
+#[test]
+fn the_save_dialog_shows_a_hostile_folder_name_escaped() {
+    let mut a = app(80, 24, Lang::En);
+    a.save_dir = std::path::PathBuf::from("/tmp/\u{1b}]0;PWNED\u{7}\u{1b}[2J");
+    result(&mut a, RECORDED_TRAINING);
+    typed(&mut a, "s");
+    let screen = screen_text(&draw(&a));
+    assert!(screen.contains("\\u{1b}]0;PWNED"), "{screen}");
+    assert!(!screen.contains('\u{1b}'), "{screen:?}");
+}
+
 #[test]
 fn print_on_exit_gives_the_text_result_once_one_was_shown() {
     let mut a = app(80, 24, Lang::Sv);

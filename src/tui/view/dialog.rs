@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::i18n::ui;
+use crate::quote::quote_path;
 use crate::save::{self, SaveError};
 use crate::tui::app::{App, CodeForm, ExportForm, FormError};
 use crate::tui::doc::{Doc, wrap};
@@ -118,7 +119,10 @@ pub fn export(app: &App, form: &ExportForm, buf: &mut Buffer) {
     );
     let mut lines = Vec::new();
     if let Some(path) = &form.exists {
-        for row in wrap(&format!("{} {}", s.exists, path.display()), width) {
+        for row in wrap(
+            &format!("{} {}", s.exists, quote_path(&path.to_string_lossy())),
+            width,
+        ) {
             lines.push(Line::raw(row));
         }
         lines.push(Line::styled(s.overwrite, t.strong));
@@ -213,7 +217,11 @@ fn dialog_text_width(app: &App) -> usize {
 /// "Saved as: /full/path.md", so the person sees where a name leads.
 fn target_line(app: &App, form: &ExportForm) -> String {
     let target = save::expand(form.path.trim(), &app.save_dir);
-    format!("{}: {}", app.strings().folder, target.display())
+    format!(
+        "{}: {}",
+        app.strings().folder,
+        quote_path(&target.to_string_lossy())
+    )
 }
 
 /// Line of the file name field within the dialog's text (see [`export`]).
@@ -284,5 +292,9 @@ fn error_text(app: &App, error: &FormError) -> String {
             SaveError::Other(p, why) => (p, why.clone()),
         },
     };
-    format!("{} {}: {why}", s.not_saved, path.display())
+    format!(
+        "{} {}: {why}",
+        s.not_saved,
+        quote_path(&path.to_string_lossy())
+    )
 }

@@ -24,6 +24,7 @@ use ratatui::widgets::{
 use unicode_width::UnicodeWidthStr;
 
 use crate::i18n::ui;
+use crate::quote::quote_path;
 use crate::tui::app::{Action, App, MIN_HEIGHT, MIN_WIDTH, Modal, Screen, Status, Trial};
 use crate::tui::doc::{Doc, truncate};
 use crate::tui::keys::{self, Hint};
@@ -374,7 +375,9 @@ fn header(app: &App, area: Rect, buf: &mut Buffer) {
 fn status(app: &App, area: Rect, buf: &mut Buffer) {
     let s = app.strings();
     let text = match &app.status {
-        Some(Status::Saved(path)) => format!("✓ {} {}", s.saved, path.display()),
+        Some(Status::Saved(path)) => {
+            format!("✓ {} {}", s.saved, quote_path(&path.to_string_lossy()))
+        }
         Some(Status::Print(true)) => format!("✓ {}", s.printing),
         Some(Status::Print(false)) => format!("– {}", s.not_printing),
         Some(Status::ChooseFirst) => format!("! {}", s.choose_first),
