@@ -172,6 +172,7 @@ pub(super) fn find(c: &Content) -> Result<State, Box<Problem>> {
         }
         // Rules: fired at all, and necessary (some effect no other rule
         // that holds with it gives).
+        let mut givers = Givers::default();
         for i in 0..c.rules.len() {
             let at = d.holds[i].and(&canonical);
             if at.is_false() {
@@ -179,7 +180,7 @@ pub(super) fn find(c: &Content) -> Result<State, Box<Problem>> {
             }
             state.fired[i][profile] = true;
             if !state.necessary[i] {
-                let alone = uncovered(c, i, &d.holds, &raw);
+                let alone = uncovered(c, i, &d.holds, &raw, &mut givers);
                 state.necessary[i] = !at.and(&alone).is_false();
             }
         }
@@ -236,40 +237,113 @@ pub(super) fn find(c: &Content) -> Result<State, Box<Problem>> {
 /// Where rule `i` gives something no other holding rule gives: a class no
 /// other sets as high, a forbid, an excluded platform, an item or warning
 /// no other gives; a recording verdict is always its own.
-fn uncovered(c: &Content, i: usize, holds: &[Bdd], raw: &SymAnswers) -> Bdd {
+fn uncovered(c: &Content, i: usize, holds: &[Bdd], raw: &SymAnswers, givers: &mut Givers) -> Bdd {
     let r = &c.rules[i];
     if r.recording.is_some() {
         return raw.truth().clone();
     }
-    let without = |covers: &dyn Fn(&Rule) -> bool| {
-        c.rules
-            .iter()
-            .enumerate()
-            .filter(|&(j, o)| j != i && covers(o))
-            .fold(raw.truth().clone(), |acc, (j, _)| acc.and_not(&holds[j]))
+    let mut without = |effect: Effect| {
+        raw.truth()
+            .and_not(&givers.others(c, effect, i, holds, raw))
     };
     let mut out = raw.falsity().clone();
     if let Some(k) = r.class_at_least {
-        out = out.or(&without(&|o| o.class_at_least.is_some_and(|x| x >= k)));
+        out = out.or(&without(Effect::ClassAtLeast(k)));
     }
     if r.forbid_digital {
-        out = out.or(&without(&|o| o.forbid_digital));
+        out = out.or(&without(Effect::Forbid));
     }
-    for p in &r.exclude_platforms {
-        out = out.or(&without(&|o| o.exclude_platforms.contains(p)));
+    for &p in &r.exclude_platforms {
+        out = out.or(&without(Effect::Exclude(p)));
     }
-    let lists: [fn(&Rule) -> &[usize]; 4] = [
+    for (list, given) in Effect::LISTS.iter().enumerate() {
+        for &x in given(r) {
+            out = out.or(&without(Effect::Listed(list, x)));
+        }
+    }
+    out
+}
+
+/// One effect a rule may give, as [`uncovered`] compares them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Effect {
+    /// A class at least this high.
+    ClassAtLeast(u8),
+    Forbid,
+    Exclude(usize),
+    /// Entry `x` of one of [`Effect::LISTS`].
+    Listed(usize, usize),
+}
+
+impl Effect {
+    /// The lists of items and warnings a rule gives.
+    const LISTS: [fn(&Rule) -> &[usize]; 4] = [
         |r| &r.organiser,
         |r| &r.participants,
         |r| &r.tips,
         |r| &r.warnings,
     ];
-    for list in lists {
-        for x in list(r) {
-            out = out.or(&without(&|o| list(o).contains(x)));
+
+    fn given_by(self, r: &Rule) -> bool {
+        match self {
+            Effect::ClassAtLeast(k) => r.class_at_least.is_some_and(|x| x >= k),
+            Effect::Forbid => r.forbid_digital,
+            Effect::Exclude(p) => r.exclude_platforms.contains(&p),
+            Effect::Listed(list, x) => Effect::LISTS[list](r).contains(&x),
         }
     }
-    out
+}
+
+/// For each effect, where the rules giving it hold, as unions of the
+/// rules before and after each one: "every rule giving it but rule i" is
+/// then one `or`, not a pass over all rules (with 5,000 copies of a rule
+/// that pass made validate take 40 s). Built per profile, as `holds` is.
+#[derive(Default)]
+struct Givers(std::collections::HashMap<Effect, Unions>);
+
+struct Unions {
+    /// The rules giving the effect, in order.
+    rules: Vec<usize>,
+    /// `before[k]`: where any of `rules[..k]` holds.
+    before: Vec<Bdd>,
+    /// `after[k]`: where any of `rules[k..]` holds.
+    after: Vec<Bdd>,
+}
+
+impl Givers {
+    /// Where some rule other than `i` that gives `effect` holds.
+    fn others(
+        &mut self,
+        c: &Content,
+        effect: Effect,
+        i: usize,
+        holds: &[Bdd],
+        raw: &SymAnswers,
+    ) -> Bdd {
+        let u = self.0.entry(effect).or_insert_with(|| {
+            let rules: Vec<usize> = (0..c.rules.len())
+                .filter(|&j| effect.given_by(&c.rules[j]))
+                .collect();
+            let mut before = vec![raw.falsity().clone()];
+            for &j in &rules {
+                before.push(before[before.len() - 1].or(&holds[j]));
+            }
+            let mut after = vec![raw.falsity().clone()];
+            for &j in rules.iter().rev() {
+                after.push(after[after.len() - 1].or(&holds[j]));
+            }
+            after.reverse();
+            Unions {
+                rules,
+                before,
+                after,
+            }
+        });
+        match u.rules.binary_search(&i) {
+            Ok(k) => u.before[k].or(&u.after[k + 1]),
+            Err(_) => u.before[u.rules.len()].clone(),
+        }
+    }
 }
 
 /// Each declared invariant: the set where it applies and the engine's
