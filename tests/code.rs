@@ -261,6 +261,8 @@ fn codes_from_other_content_are_refused() {
                     label: Text::same("Extra"),
                     help: None,
                     offer_when: None,
+                    line: 1,
+                    column: 1,
                 });
             }),
         ),

@@ -294,10 +294,14 @@ fn many_copies_of_a_rule_are_each_reported_once_and_counted_after_twenty() {
     refused(&ran, &[]);
     // Each copy once, against the first: 4,999 problems, not 12.5 million;
     // and at once (the shadowing check took 40 s over so many rules).
-    let listed = ran.stderr.matches("duplicates rule `copy-0`").count();
+    let listed = ran
+        .stderr
+        .matches("duplicates rule `copy-0` (rules/99-copies.yaml:1:7)")
+        .count();
     assert_eq!(listed, 20, "{}", ran.stderr);
     assert!(
-        ran.stderr.contains("  … and 4,979 more like the one above\n"),
+        ran.stderr
+            .contains("  … and 4,979 more like the one above\n"),
         "{}",
         ran.stderr
     );

@@ -151,6 +151,19 @@ fn a_question_never_asked_and_an_option_never_offered_are_the_same() {
     });
     assert!(mentions(&p, "never asked"), "{p:#?}");
     assert!(mentions(&p, "never offered"), "{p:#?}");
+    // The option is pointed at, not its question: the `id` of `external`.
+    let text = std::fs::read_to_string(common::content_dir().join("questions.yaml")).unwrap();
+    let at = text.find("    - id: external\n").expect("the option");
+    let line = 1 + text[..at].matches('\n').count();
+    let offered = p
+        .iter()
+        .find(|x| x.message.contains("never offered"))
+        .unwrap();
+    assert_eq!(
+        (offered.line, offered.column),
+        (Some(line), Some(11)),
+        "{offered:?}"
+    );
 }
 
 /// An option named only by an invariant (here the last of a multiple

@@ -773,6 +773,8 @@ mod limits {
                 },
                 help: None,
                 offer_when: None,
+                line: 1,
+                column: 1,
             });
         }
         let all = (1u64 << question.options.len()) - 1;

@@ -227,10 +227,14 @@ impl State {
             }
             for (o, opt) in question.options.iter().enumerate() {
                 if !self.offered[q][o] {
-                    out.push(problem(format!(
-                        "option `{}` of `{}` is never offered: its offer_when never holds when the question is asked",
-                        opt.id, question.id
-                    )));
+                    out.push(Problem {
+                        line: Some(opt.line),
+                        column: Some(opt.column),
+                        ..problem(format!(
+                            "option `{}` of `{}` is never offered: its offer_when never holds when the question is asked",
+                            opt.id, question.id
+                        ))
+                    });
                 }
             }
         }
@@ -432,8 +436,8 @@ fn check_duplicates(c: &Content, out: &mut Vec<Problem>) {
             line: Some(b.line),
             column: Some(b.column),
             message: format!(
-                "rule `{}` duplicates rule `{}` ({}:{})",
-                b.id, a.id, a.file, a.line
+                "rule `{}` duplicates rule `{}` ({}:{}:{})",
+                b.id, a.id, a.file, a.line, a.column
             ),
             ..Default::default()
         });

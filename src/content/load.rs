@@ -737,11 +737,14 @@ impl Loader {
                         format!("`{}`: option id `{id}` is reserved", q.id),
                     );
                 }
+                let place = self.place(file, &option.key("id"));
                 QuestOption {
                     id,
                     label: o.label.clone(),
                     help: o.help.clone(),
                     offer_when: None,
+                    line: place.line,
+                    column: place.column,
                 }
             })
             .collect();

@@ -122,6 +122,9 @@ pub struct QuestOption {
     pub label: Text,
     pub help: Option<Text>,
     pub offer_when: Option<Cond>,
+    /// Where its `id` is written in questions.yaml, for problems about it.
+    pub line: usize,
+    pub column: usize,
 }
 
 impl Question {
