@@ -791,18 +791,7 @@ fn validate_as_json_gives_each_problem_with_its_place_and_a_counterexample() {
     assert_eq!(sound["problems"], serde_json::json!([]));
 
     let dir = with_teams_in_class_3("json-invariant");
-    let out = run(
-        &[
-            "validate",
-            "--content",
-            path_str(dir.path()),
-            "--format",
-            "json",
-        ],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = validate_json_refused(dir.path());
     assert_eq!(v["sound"], false);
     let problems = v["problems"].as_array().unwrap();
     let p = problems
@@ -831,23 +820,23 @@ fn validate_as_json_gives_each_problem_with_its_place_and_a_counterexample() {
         replace_line(&file, n, "  text: { sv: a: b }");
         n
     });
-    let out = run(
-        &[
-            "validate",
-            "--content",
-            path_str(dir.path()),
-            "--format",
-            "json",
-        ],
-        None,
-    );
-    assert_eq!(out.status.code(), Some(2));
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v = validate_json_refused(dir.path());
     let p = &v["problems"][0];
     assert_eq!(p["file"], "warnings.yaml");
     assert_eq!(p["line"], line);
     assert!(p["column"].as_u64().is_some());
     assert!(p.get("counterexample").is_none());
+}
+
+/// `validate --content dir --format json` on a folder it refuses (exit
+/// 2): the JSON it prints.
+fn validate_json_refused(dir: &Path) -> Value {
+    let out = run(
+        &["validate", "--content", path_str(dir), "--format", "json"],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    serde_json::from_slice(&out.stdout).expect("one JSON object")
 }
 
 /// Issue 9 (6): a flow-style rule is found at its own line, and of two
