@@ -256,7 +256,7 @@ fn a_content_file_over_a_mebibyte_is_refused() {
 }
 
 /// However many files a folder holds, it is not read through: past
-/// 50 000 entries, or 64 MiB of YAML in all, it is refused.
+/// 50 000 entries, or 64 MiB of YAML read in all, it is refused.
 #[test]
 fn a_content_folder_of_too_many_files_or_bytes_is_refused() {
     let dir = content_copy("many-files");
@@ -277,6 +277,25 @@ fn a_content_folder_of_too_many_files_or_bytes_is_refused() {
         file.set_len(1000 * 1024).expect("a size");
     }
     refused(&validate(dir.path()), &["more than 64 MiB of YAML in all"]);
+    // What is read counts, not what `stat` says: a file under /proc says
+    // it holds nothing and holds tens of kilobytes.
+    let dir = content_copy("proc-links");
+    let links = dir.path().join("rules/proc");
+    std::fs::create_dir(&links).expect("a folder");
+    for i in 0..4_000 {
+        std::os::unix::fs::symlink("/proc/self/smaps", links.join(format!("s{i}.yaml")))
+            .expect("a link");
+    }
+    refused(&validate(dir.path()), &["more than 64 MiB of YAML in all"]);
+    // A hidden folder (a checkout's .git) is not read, however full.
+    let dir = content_copy("hidden");
+    let git = dir.path().join(".git/objects");
+    std::fs::create_dir_all(&git).expect("a folder");
+    for i in 0..50_001 {
+        std::fs::File::create(git.join(i.to_string())).expect("a file");
+    }
+    let ran = validate(dir.path());
+    assert_eq!(ran.code(), Some(0), "{}", ran.stderr);
 }
 
 #[test]
@@ -476,29 +495,51 @@ fn content_ids_and_file_names_are_escaped_in_validate() {
 /// file, escaped in YAML or written raw, is refused at its place.
 #[test]
 fn control_characters_in_content_texts_are_refused_at_their_place() {
-    for (label, written, code) in [
-        ("escape", "\\e]0;PWNED\\a\\e[2J", "U+001B"),
-        ("override", "abc\u{202e}cba", "U+202E"),
-        ("tab", "a\\tb", "U+0009"),
+    // What the title becomes, the character, and what is said of it.
+    for (label, title, c, says) in [
+        (
+            "escape",
+            "\"Gemensamma \\e]0;PWNED\\a\\e[2J anvisningar\"",
+            '\u{1b}',
+            "a control character (U+001B) in a text",
+        ),
+        (
+            "override",
+            "\"Gemensamma abc\u{202e}cba anvisningar\"",
+            '\u{202e}',
+            "a bidirectional formatting character (U+202E) in a text",
+        ),
+        (
+            "tab-escape",
+            "\"Gemensamma a\\tb anvisningar\"",
+            '\t',
+            "a tab (U+0009) in a text; content is plain text: write spaces instead",
+        ),
+        (
+            "tab-in-a-block",
+            "|\n    Gemensamma\n    anvisningar\tsäkra digitala möten",
+            '\t',
+            "a tab (U+0009) in a text",
+        ),
     ] {
         let dir = content_copy(&format!("control-{label}"));
         let file = dir.path().join("documents.yaml");
         let text = std::fs::read_to_string(&file).expect("documents.yaml");
-        let edited = text.replacen(
-            "title: Gemensamma anvisningar säkra digitala möten",
-            &format!("title: \"Gemensamma {written} anvisningar\""),
-            1,
-        );
+        let old = "title: Gemensamma anvisningar säkra digitala möten";
+        let edited = text.replacen(old, &format!("title: {title}"), 1);
         assert_ne!(edited, text);
-        let line = 1 + edited[..edited.find("Gemensamma ").unwrap()]
-            .matches('\n')
+        // Written as it is, the character's own place; as an escape, the
+        // start of the text.
+        let start = edited.find("title: ").unwrap() + "title: ".len();
+        let at = edited[start..].find(c).map_or(start, |i| start + i);
+        let line = 1 + edited[..at].matches('\n').count();
+        let column = 1 + edited[edited[..at].rfind('\n').unwrap() + 1..at]
+            .chars()
             .count();
         std::fs::write(&file, edited).expect("write documents.yaml");
         refused(
             &validate(dir.path()),
-            &[&format!(
-                "documents.yaml:{line}:10: a control character ({code}) in this text"
-            )],
+            &[&format!("documents.yaml:{line}:{column}: {says}")],
         );
     }
     // Line breaks are text, in either convention.

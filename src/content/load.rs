@@ -424,17 +424,34 @@ impl Loader {
     /// not be able to move the cursor, clear or retitle a terminal, or
     /// reorder what a reader sees.
     fn check_plain(&mut self, file: &str, positions: &Positions) {
-        if let Some((at, c)) = positions.control() {
-            self.problem(
-                file,
-                Some(at),
-                format!(
-                    "a control character (U+{:04X}) in this text; content is plain text, \
-                     with line breaks only",
-                    c as u32
-                ),
-            );
-        }
+        let Some((start, c)) = positions.control() else {
+            return;
+        };
+        // The character's own place when it is written as it is (a tab
+        // in a long block is invisible); the text's start for an escape.
+        let at = self
+            .files
+            .get(file)
+            .and_then(|text| yaml::place_of(text, start, c))
+            .unwrap_or(start);
+        let code = format!("U+{:04X}", c as u32);
+        let message = match c {
+            '\t' => {
+                format!("a tab ({code}) in a text; content is plain text: write spaces instead")
+            }
+            '\r' => format!(
+                "a carriage return ({code}) inside a text; content is plain text with line breaks only"
+            ),
+            c if c.is_control() => format!(
+                "a control character ({code}) in a text; content is plain text with line breaks \
+                 only, so that no text can move the cursor, clear or retitle a terminal"
+            ),
+            _ => format!(
+                "a bidirectional formatting character ({code}) in a text; content is plain text, \
+                 so that no text can reorder what a reader sees"
+            ),
+        };
+        self.problem(file, Some(at), message);
     }
 
     /// Both languages of the text at `at` written; an empty one is

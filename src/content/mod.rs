@@ -80,7 +80,8 @@ pub fn load_unchecked(dir: &Path) -> Result<Content, ContentError> {
 /// once (a link back up is no endless loop, a link to `/` no walk of the
 /// disk); only regular files are read, found out without opening them (a
 /// FIFO would block, `/dev/zero` never end); and no file is read past
-/// [`yaml::MAX_FILE_BYTES`]. A folder of more than [`MAX_ENTRIES`]
+/// [`yaml::MAX_FILE_BYTES`]. Hidden folders (`.git`) are not entered. A
+/// folder of more than [`MAX_ENTRIES`]
 /// entries, or more than [`MAX_FOLDER_BYTES`] of YAML in all, is refused
 /// before it is read through.
 fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
@@ -123,6 +124,10 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
                 continue;
             };
             if meta.is_dir() {
+                // Hidden folders (.git, an editor's) hold no content.
+                if entry.file_name().to_string_lossy().starts_with('.') {
+                    continue;
+                }
                 let real = path
                     .canonicalize()
                     .map_err(|e| format!("{shown}: cannot read: {}", io_detail(&e)))?;
@@ -136,14 +141,22 @@ fn read_dir(dir: &Path) -> Result<Vec<(String, String)>, String> {
                     stack.push((path, rel));
                 }
             } else if is_yaml(&path) {
-                bytes += meta.len();
-                if bytes > MAX_FOLDER_BYTES {
-                    return Err(format!(
+                let too_much = || {
+                    format!(
                         "more than {} MiB of YAML in all; a content folder holds a few hundred kilobytes",
                         MAX_FOLDER_BYTES >> 20
-                    ));
+                    )
+                };
+                // What the file says it holds, before reading it; then
+                // what was read (a file under /proc says 0 and holds more).
+                if bytes + meta.len() > MAX_FOLDER_BYTES {
+                    return Err(too_much());
                 }
                 let text = read_file(&path, &meta).map_err(|why| format!("{shown}: {why}"))?;
+                bytes += text.len() as u64;
+                if bytes > MAX_FOLDER_BYTES {
+                    return Err(too_much());
+                }
                 out.push((rel.join("/"), text));
             }
         }

@@ -11,7 +11,7 @@ mod positions;
 
 use std::fmt;
 
-pub use positions::{Path, Place, Positions, Step};
+pub use positions::{Path, Place, Positions, Step, place_of};
 pub use serde_yaml::{Mapping, Value};
 
 /// The largest YAML file read, an answers file or a content file: a real

@@ -253,6 +253,29 @@ impl Positions {
     }
 }
 
+/// Where `c` is first written in `text` at or after `from`: the place of
+/// a character inside a scalar that starts at `from`, when it is written
+/// as it is rather than as an escape.
+pub fn place_of(text: &str, from: Place, c: char) -> Option<Place> {
+    let line_start: usize = text
+        .split_inclusive('\n')
+        .take(from.line - 1)
+        .map(str::len)
+        .sum();
+    let rest = text.get(line_start..)?;
+    let start = rest
+        .char_indices()
+        .nth(from.column - 1)
+        .map_or(rest.len(), |(i, _)| i);
+    let found = line_start + start + rest[start..].find(c)?;
+    let before = &text[..found];
+    let line = 1 + before.matches('\n').count();
+    let column = 1 + before[before.rfind('\n').map_or(0, |i| i + 1)..]
+        .chars()
+        .count();
+    Some(Place { line, column })
+}
+
 /// The first character of `scalar` that [`is_unsafe`] says must not reach
 /// a terminal, a line break aside.
 fn first_control(scalar: &[u8]) -> Option<char> {
