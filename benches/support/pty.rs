@@ -26,9 +26,13 @@ const FIRST_FRAME: &str = "Styrdokument";
 #[allow(dead_code)]
 pub const WHOLE_FIRST_FRAME: &str = "Avsluta";
 
-/// A program that has drawn its first frame.
+/// A program that has drawn its first frame. Dropped without
+/// [`Wizard::quit`] or [`Wizard::kill`] (a panic), it is killed and
+/// reaped.
 pub struct Wizard {
     master: OwnedFd,
+    /// Whether the process has been waited for.
+    reaped: bool,
     /// For reading /proc; not every benchmark does.
     #[allow(dead_code)]
     pub pid: u32,
@@ -85,10 +89,14 @@ pub fn start_until(
         let left = limit.saturating_sub(start.elapsed());
         match read_some(&master, left) {
             Read::Bytes(chunk) => {
+                // Only the new bytes, and the marker's length before them,
+                // can complete it.
+                let from = seen.len().saturating_sub(marker.len());
                 seen.extend_from_slice(&chunk);
-                if contains(&seen, marker.as_bytes()) {
+                if contains(&seen[from..], marker.as_bytes()) {
                     return Started::Frame(Wizard {
                         master,
+                        reaped: false,
                         pid: pid as u32,
                         first_frame: start.elapsed(),
                     });
@@ -114,23 +122,52 @@ pub fn start_until(
 }
 
 impl Wizard {
-    /// Quits with `q` and waits for the process to end.
-    pub fn quit(self) {
+    /// Quits with `q` and waits for the process to end; one that has not
+    /// ended 10 s later is killed (and the benchmark says so).
+    pub fn quit(mut self) {
         // SAFETY: writes one byte from a live buffer to an open descriptor.
         let sent = unsafe { libc::write(self.master.as_raw_fd(), b"q".as_ptr().cast(), 1) };
         assert_eq!(sent, 1, "send q");
         // Read what it writes on its way out, so that it never waits for
-        // room in a full terminal.
-        while let Read::Bytes(_) = read_some(&self.master, Duration::from_secs(10)) {}
+        // room in a full terminal, until the terminal closes.
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            match read_some(
+                &self.master,
+                deadline.saturating_duration_since(Instant::now()),
+            ) {
+                Read::Bytes(_) => continue,
+                Read::Closed => break,
+                Read::TimedOut => {
+                    self.end();
+                    panic!("the program did not quit on q within 10 s");
+                }
+            }
+        }
         wait(self.pid as i32);
+        self.reaped = true;
     }
 
     /// Ends the program without asking (for one that does not quit on `q`).
     #[allow(dead_code)]
-    pub fn kill(self) {
-        // SAFETY: a plain system call on the child's process id.
-        unsafe { libc::kill(self.pid as i32, libc::SIGKILL) };
-        wait(self.pid as i32);
+    pub fn kill(mut self) {
+        self.end();
+    }
+
+    fn end(&mut self) {
+        if !self.reaped {
+            // SAFETY: a plain system call on the child's own process id,
+            // not yet reaped, so not reused.
+            unsafe { libc::kill(self.pid as i32, libc::SIGKILL) };
+            wait(self.pid as i32);
+            self.reaped = true;
+        }
+    }
+}
+
+impl Drop for Wizard {
+    fn drop(&mut self) {
+        self.end();
     }
 }
 
@@ -311,8 +348,13 @@ fn read_some(master: &OwnedFd, left: Duration) -> Read {
         revents: 0,
     };
     let millis = left.as_millis().min(i32::MAX as u128) as i32;
-    // SAFETY: one valid pollfd.
-    let ready = unsafe { libc::poll(&mut poll, 1, millis) };
+    let ready = loop {
+        // SAFETY: one valid pollfd.
+        let ready = unsafe { libc::poll(&mut poll, 1, millis) };
+        if ready >= 0 || std::io::Error::last_os_error().kind() != std::io::ErrorKind::Interrupted {
+            break ready;
+        }
+    };
     if ready == 0 {
         return Read::TimedOut;
     }
@@ -335,8 +377,14 @@ fn contains(haystack: &[u8], needle: &[u8]) -> bool {
 /// Waits for the child and returns its exit code (128+n for a signal).
 fn wait(pid: libc::pid_t) -> u32 {
     let mut status = 0;
-    // SAFETY: waits for this process' own child.
-    unsafe { libc::waitpid(pid, &mut status, 0) };
+    loop {
+        // SAFETY: waits for this process' own child.
+        if unsafe { libc::waitpid(pid, &mut status, 0) } == pid {
+            break;
+        }
+        let e = std::io::Error::last_os_error();
+        assert_eq!(e.kind(), std::io::ErrorKind::Interrupted, "waitpid: {e}");
+    }
     if libc::WIFEXITED(status) {
         libc::WEXITSTATUS(status) as u32
     } else {
