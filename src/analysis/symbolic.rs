@@ -419,3 +419,54 @@ fn check_invariants(
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`uncovered`] as it was written before [`Givers`]: for each effect,
+    /// a pass over every other rule. The oracle the unions are held to.
+    fn uncovered_by_every_rule(c: &Content, i: usize, holds: &[Bdd], raw: &SymAnswers) -> Bdd {
+        let r = &c.rules[i];
+        if r.recording.is_some() {
+            return raw.truth().clone();
+        }
+        let without = |effect: Effect| {
+            (0..c.rules.len())
+                .filter(|&j| j != i && effect.given_by(&c.rules[j]))
+                .fold(raw.truth().clone(), |acc, j| acc.and_not(&holds[j]))
+        };
+        let mut effects: Vec<Effect> = r
+            .class_at_least
+            .map(Effect::ClassAtLeast)
+            .into_iter()
+            .collect();
+        effects.extend(r.forbid_digital.then_some(Effect::Forbid));
+        effects.extend(r.exclude_platforms.iter().map(|&p| Effect::Exclude(p)));
+        for (list, given) in Effect::LISTS.iter().enumerate() {
+            effects.extend(given(r).iter().map(|&x| Effect::Listed(list, x)));
+        }
+        effects
+            .into_iter()
+            .fold(raw.falsity().clone(), |acc, e| acc.or(&without(e)))
+    }
+
+    #[test]
+    fn the_unions_find_what_a_pass_over_every_rule_finds() {
+        let c = crate::content::built_in().expect("the built-in content");
+        let vars = Vars::new(&space_shapes(&c));
+        let raw = SymAnswers::raw(&vars);
+        for profile in 0..c.profiles.len() {
+            let d = Decision::new(&c, profile, &raw);
+            let mut givers = Givers::default();
+            for i in 0..c.rules.len() {
+                assert_eq!(
+                    uncovered(&c, i, &d.holds, &raw, &mut givers),
+                    uncovered_by_every_rule(&c, i, &d.holds, &raw),
+                    "rule `{}`, profile {profile}",
+                    c.rules[i].id
+                );
+            }
+        }
+    }
+}
