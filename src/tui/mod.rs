@@ -62,7 +62,9 @@ pub fn run(
     let save_dir = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
     let text = {
         let (guard, mut term) = terminal::Guard::enter(out, palette::Palette::from_env())?;
-        let mut size = term.size()?;
+        // The size `Terminal::new` just asked for, not asked again (each
+        // ask opens /dev/tty).
+        let mut size = term.get_frame().area().as_size();
         let mut app = App::new(
             &content,
             start.profile_or_default(&content),
